@@ -1,0 +1,310 @@
+// The BPF object: compile a C program, load its functions, attach them to
+// probes, read trace_pipe, and clean everything up.
+import fs from "node:fs";
+import path from "node:path";
+import { lib } from "./clib.ts";
+import { compile } from "./compile.ts";
+import { ProgType, Debug } from "./consts.ts";
+import { withStderrCaptured } from "./stderr-capture.ts";
+import { BpfClosedError, BpfLoadError, BpfNotReadyError, BpfVerifierError, BpfCompileError, BccError } from "./errors.ts";
+import { track, untrack } from "./cleanup.ts";
+import { TracePipe, parseTraceLine, type TraceRecord } from "./trace-pipe.ts";
+import { noteListening } from "./readiness.ts";
+import { headersStatus } from "./kernel-headers.ts";
+import { fixSyscallFnname, getSyscallFnname } from "./syscall.ts";
+import { ksym, ksymname, sym } from "./symbols.ts";
+import { Probes, type UprobeSpec } from "./probes.ts";
+
+export type BpfSource = { text: string; srcFile?: undefined } | { srcFile: string; text?: undefined };
+
+/** A USDT context as new BPF needs it (see usdt.ts). */
+export interface UsdtContextLike {
+  readonly handle: unknown;
+  attachUprobes(b: BPF): void;
+}
+
+export interface BpfOptions {
+  cflags?: string[];
+  /** bcc debug flags (Debug.*): print IR, BPF asm, verifier state. */
+  debug?: number;
+  usdtContexts?: UsdtContextLike[];
+}
+
+export interface BpfFunction {
+  readonly name: string;
+  readonly fd: number;
+  readonly type: number;
+  /** Set by attachRawSocket: the raw socket's fd. */
+  sock?: number;
+}
+
+const LOG_BUF_SIZE = 4 * 1024 * 1024;
+
+export class BPF {
+  static readonly SOCKET_FILTER = ProgType.SOCKET_FILTER;
+  static readonly KPROBE = ProgType.KPROBE;
+  static readonly SCHED_CLS = ProgType.SCHED_CLS;
+  static readonly SCHED_ACT = ProgType.SCHED_ACT;
+  static readonly TRACEPOINT = ProgType.TRACEPOINT;
+  static readonly XDP = ProgType.XDP;
+  static readonly PERF_EVENT = ProgType.PERF_EVENT;
+  static readonly RAW_TRACEPOINT = ProgType.RAW_TRACEPOINT;
+
+  static readonly getSyscallFnname = getSyscallFnname;
+  static readonly fixSyscallFnname = fixSyscallFnname;
+  static readonly ksym = ksym;
+  static readonly ksymname = ksymname;
+  static readonly sym = sym;
+
+  /** Resolves once the program is compiled and its prefixed functions are attached. */
+  readonly ready: Promise<this>;
+  /** The C text as compiled (after USDT helpers were prepended). */
+  readonly text: string;
+  /** Compiler warnings, if any. */
+  warnings: BpfCompileError["diagnostics"] = [];
+
+  private module: unknown;
+  private failure: unknown;
+  private closed = false;
+  private funcs = new Map<string, BpfFunction>();
+  private probes = new Probes();
+  private tracePipe: TracePipe | undefined;
+  private closeHooks: Array<() => void> = [];
+  private readonly debug: number;
+
+  constructor(source: BpfSource, opts: BpfOptions = {}) {
+    this.debug = opts.debug ?? 0;
+    const fileName = source.srcFile !== undefined ? resolveSrcFile(source.srcFile) : undefined;
+    let text = fileName !== undefined ? fs.readFileSync(fileName, "utf8") : source.text ?? "";
+    let lineOffset = 0;
+    const usdt = opts.usdtContexts ?? [];
+    if (usdt.length > 0) {
+      const args = lib.bcc_usdt_genargs(usdt.map((u) => u.handle), usdt.length) as string | null;
+      if (args === null) throw new BccError("could not generate USDT argument helpers (bcc_usdt_genargs failed)");
+      lineOffset = args.split("\n").length - 1;
+      text = args + text;
+    }
+    this.text = text;
+    this.ready = compile({ text, flags: this.debug, cflags: opts.cflags ?? [], lineOffset, fileName })
+      .then((res) => {
+        this.module = res.module;
+        this.warnings = res.warnings;
+        track(this);
+        if (this.closed) this.close();
+        else {
+          for (const u of usdt) u.attachUprobes(this);
+          this.autoAttach();
+        }
+        return this;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof BpfCompileError && headersStatus().kind === "missing") {
+          err.message += "\n(no kernel headers were found: run scripts/setup.sh, or set BCC_KERNEL_SOURCE)";
+        }
+        this.failure = err;
+        if (this.module) this.close();
+        throw err;
+      });
+    // A failure surfaces where the program awaits ready or calls a method;
+    // do not also crash the process as an unhandled rejection.
+    this.ready.catch(() => undefined);
+  }
+
+  /** Compiles and auto-attaches: `const b = await BPF.create({ text })`. */
+  static create(source: BpfSource, opts?: BpfOptions): Promise<BPF> {
+    return new BPF(source, opts).ready;
+  }
+
+  /** The libbcc module pointer, for the binding's own classes. */
+  get mod(): unknown {
+    if (this.closed) throw new BpfClosedError("mod");
+    if (this.failure) throw this.failure;
+    if (!this.module) throw new BpfNotReadyError("mod");
+    return this.module;
+  }
+
+  /** Loads a function of the program into the kernel (cached), running the verifier. */
+  loadFunc(name: string, progType: number, attachType = -1): BpfFunction {
+    const cached = this.funcs.get(name);
+    if (cached) return cached;
+    const mod = this.mod;
+    const start = lib.bpf_function_start(mod, name);
+    if (!start) throw new BpfLoadError(`no function ${name}() in the BPF program`);
+    const size = lib.bpf_function_size(mod, name) as number;
+    const logLevel = this.debug & Debug.BPF_REGISTER_STATE ? 2 : this.debug & Debug.BPF ? 1 : 0;
+    const logBuf = Buffer.alloc(LOG_BUF_SIZE);
+    const { result: fd, log } = withStderrCaptured(() =>
+      lib.bcc_func_load(mod, progType, name, start, size, lib.bpf_module_license(mod), lib.bpf_module_kern_version(mod),
+        logLevel, logBuf, LOG_BUF_SIZE, null, attachType) as number,
+    );
+    const verifierLog = cString(logBuf) || log;
+    if (logLevel > 0 && verifierLog) process.stderr.write(verifierLog);
+    if (fd < 0) {
+      const errno = -fd;
+      if (errno === 1 && !verifierLog.trim()) {
+        throw new BpfLoadError(`loading ${name}() was refused (EPERM): run as root, or grant CAP_BPF and CAP_PERFMON`);
+      }
+      throw new BpfVerifierError(name, errno, verifierLog);
+    }
+    const fn: BpfFunction = { name, fd, type: progType };
+    this.funcs.set(name, fn);
+    return fn;
+  }
+
+  attachKprobe(opts: { event?: string; eventRe?: RegExp; fnName: string; eventOff?: number }): void {
+    this.probes.attachKprobe(this.loadFunc(opts.fnName, ProgType.KPROBE), opts, false);
+  }
+  attachKretprobe(opts: { event?: string; eventRe?: RegExp; fnName: string; maxActive?: number }): void {
+    this.probes.attachKprobe(this.loadFunc(opts.fnName, ProgType.KPROBE), opts, true);
+  }
+  detachKprobe(event: string): void { this.probes.detachKprobe(event, false); }
+  detachKretprobe(event: string): void { this.probes.detachKprobe(event, true); }
+
+  /** tp is "category:event", e.g. "syscalls:sys_enter_sync". */
+  attachTracepoint(opts: { tp: string; fnName: string }): void {
+    this.probes.attachTracepoint(this.loadFunc(opts.fnName, ProgType.TRACEPOINT), opts.tp);
+  }
+  detachTracepoint(tp: string): void { this.probes.detachTracepoint(tp); }
+
+  attachRawTracepoint(opts: { tp: string; fnName: string }): void {
+    this.probes.attachRawTracepoint(this.loadFunc(opts.fnName, ProgType.RAW_TRACEPOINT), opts.tp);
+  }
+  detachRawTracepoint(tp: string): void { this.probes.detachRawTracepoint(tp); }
+
+  /** name: a library name ("c") or a path; sym or addr: where. pid -1: every process. */
+  attachUprobe(opts: UprobeSpec & { fnName: string }): void {
+    this.probes.attachUprobe(this.loadFunc(opts.fnName, ProgType.KPROBE), opts, false);
+  }
+  attachUretprobe(opts: UprobeSpec & { fnName: string }): void {
+    this.probes.attachUprobe(this.loadFunc(opts.fnName, ProgType.KPROBE), opts, true);
+  }
+  detachUprobe(opts: UprobeSpec): void { this.probes.detachUprobe(opts, false); }
+  detachUretprobe(opts: UprobeSpec): void { this.probes.detachUprobe(opts, true); }
+
+  /** Number of probes attached. */
+  get numOpenProbes(): number { return this.probes.count; }
+
+  // --- trace_pipe -------------------------------------------------------------
+
+  private pipe(): TracePipe {
+    if (this.closed) throw new BpfClosedError("trace");
+    if (!this.tracePipe) {
+      this.tracePipe = new TracePipe();
+      noteListening();
+    }
+    return this.tracePipe;
+  }
+
+  /** The next raw trace_pipe line, or null when closed. */
+  traceReadline(): Promise<string | null> { return this.pipe().readLine(); }
+
+  /** A raw trace_pipe line if one is ready now, else null. */
+  traceReadlineNow(): string | null { return this.pipe().readLineNow(); }
+
+  /** Records from trace_pipe, one per bpf_trace_printk() call, until close(). */
+  async *traceFields(): AsyncGenerator<TraceRecord> {
+    for (;;) {
+      const line = await this.traceReadline();
+      if (line === null) return;
+      const rec = parseTraceLine(line);
+      if (rec) yield rec;
+    }
+  }
+
+  /** A record if one is ready now, else null (python's nonblocking=True). */
+  traceFieldsNow(): TraceRecord | null {
+    for (;;) {
+      const line = this.traceReadlineNow();
+      if (line === null) return null;
+      const rec = parseTraceLine(line);
+      if (rec) return rec;
+    }
+  }
+
+  /**
+   * Prints trace_pipe lines until close(), each through fmt when given.
+   * Control characters are escaped: the text comes from the kernel.
+   */
+  async tracePrint(fmt?: (r: TraceRecord) => string): Promise<void> {
+    const { escapeTerminal } = await import("../util/escape.ts");
+    for (;;) {
+      const line = await this.traceReadline();
+      if (line === null) return;
+      const rec = fmt ? parseTraceLine(line) : undefined;
+      if (fmt && !rec) continue;
+      process.stdout.write(`${escapeTerminal(rec && fmt ? fmt(rec) : line)}\n`);
+    }
+  }
+
+  // --- life cycle -------------------------------------------------------------
+
+  /** Runs fn when this object closes (tables use it for perf readers). */
+  onClose(fn: () => void): void {
+    this.closeHooks.push(fn);
+  }
+
+  /** Detaches every probe, closes every fd, frees the module. Idempotent. */
+  close(): void {
+    if (this.closed && !this.module) return;
+    this.closed = true;
+    untrack(this);
+    this.probes.detachAll();
+    for (const h of this.closeHooks.splice(0).reverse()) {
+      try { h(); } catch { /* keep cleaning */ }
+    }
+    this.tracePipe?.close();
+    this.tracePipe = undefined;
+    for (const fn of this.funcs.values()) {
+      if (fn.sock !== undefined) closeQuietly(fn.sock);
+      closeQuietly(fn.fd);
+    }
+    this.funcs.clear();
+    if (this.module) {
+      lib.bpf_module_destroy(this.module);
+      this.module = undefined;
+    }
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  // bcc's naming convention: kprobe__<fn>, kretprobe__<fn>,
+  // tracepoint__<category>__<event>, raw_tracepoint__<tp> attach by themselves.
+  private autoAttach(): void {
+    const mod = this.mod;
+    const n = lib.bpf_num_functions(mod) as number;
+    for (let i = 0; i < n; i++) {
+      const name = lib.bpf_function_name(mod, i) as string;
+      if (name.startsWith("kprobe__")) {
+        this.attachKprobe({ event: fixSyscallFnname(name.slice(8)), fnName: name });
+      } else if (name.startsWith("kretprobe__")) {
+        this.attachKretprobe({ event: fixSyscallFnname(name.slice(11)), fnName: name });
+      } else if (name.startsWith("tracepoint__")) {
+        this.attachTracepoint({ tp: name.slice(12).replaceAll("__", ":"), fnName: name });
+      } else if (name.startsWith("raw_tracepoint__")) {
+        this.attachRawTracepoint({ tp: name.slice(16), fnName: name });
+      }
+    }
+  }
+}
+
+function resolveSrcFile(file: string): string {
+  if (path.isAbsolute(file) || fs.existsSync(file)) return path.resolve(file);
+  // As python bcc: a relative path missing here is looked up beside the script.
+  const script = process.argv[1];
+  if (script) {
+    const beside = path.join(path.dirname(script), file);
+    if (fs.existsSync(beside)) return beside;
+  }
+  throw new BccError(`cannot read the BPF source file ${file}: no such file (looked in ${process.cwd()}${script ? ` and ${path.dirname(script)}` : ""})`);
+}
+
+function cString(buf: Buffer): string {
+  const end = buf.indexOf(0);
+  return buf.toString("utf8", 0, end < 0 ? buf.length : end);
+}
+
+function closeQuietly(fd: number): void {
+  try { fs.closeSync(fd); } catch { /* already closed */ }
+}

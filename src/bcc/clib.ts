@@ -1,0 +1,162 @@
+// koffi declarations of the libbcc 0.26 functions the binding uses, written
+// from /usr/include/bcc/*.h. One place for every prototype, as RbBCC's clib.
+import koffi, { type LibraryHandle } from "koffi";
+import { LibbccMissingError } from "./errors.ts";
+
+// clang needs far more stack than koffi's 128 KiB default: an async compile
+// segfaults without this. Must run before the first koffi.load().
+const MiB = 1024 * 1024;
+koffi.config({ ...koffi.config(), sync_stack_size: 16 * MiB, async_stack_size: 16 * MiB });
+
+function open(name: string, hint: string): LibraryHandle {
+  try {
+    return koffi.load(name);
+  } catch (err) {
+    throw new LibbccMissingError(name, hint, err);
+  }
+}
+
+const bcc = open("libbcc.so.0", "install it with: apt-get install libbpfcc libbpfcc-dev (or run scripts/setup.sh)");
+const libc = open("libc.so.6", "this system has no glibc");
+
+export const BccSymbol = koffi.struct("bcc_symbol", {
+  name: "const char *",
+  demangle_name: "const char *",
+  module: "const char *",
+  offset: "uint64_t",
+});
+// The same layout with raw pointers, for bcc_resolve_symname: its module
+// string is allocated by bcc and must be freed with bcc_procutils_free.
+export const BccSymbolRaw = koffi.struct("bcc_symbol_raw", {
+  name: "void *",
+  demangle_name: "void *",
+  module: "void *",
+  offset: "uint64_t",
+});
+export const BccSymbolOption = koffi.struct("bcc_symbol_option", {
+  use_debug_file: "int",
+  check_debug_file_crc: "int",
+  lazy_symbolize: "int",
+  use_symbol_type: "uint32_t",
+});
+export const PerfBufferOpts = koffi.struct("bcc_perf_buffer_opts", {
+  pid: "int",
+  cpu: "int",
+  wakeup_events: "int",
+});
+export const BccUsdt = koffi.struct("bcc_usdt", {
+  provider: "const char *",
+  name: "const char *",
+  bin_path: "const char *",
+  semaphore: "uint64_t",
+  num_locations: "int",
+  num_arguments: "int",
+  semaphore_offset: "uint64_t",
+});
+
+export const PerfRawCb = koffi.proto("void perf_reader_raw_cb(void *cb_cookie, void *raw, int raw_size)");
+export const PerfLostCb = koffi.proto("void perf_reader_lost_cb(void *cb_cookie, uint64_t lost)");
+export const RingSampleCb = koffi.proto("int ring_buffer_sample_fn(void *ctx, void *data, size_t size)");
+export const UsdtUprobeCb = koffi.proto("void bcc_usdt_uprobe_cb(const char *binpath, const char *fn_name, uint64_t addr, int pid)");
+export const UsdtProbeCb = koffi.proto("void bcc_usdt_cb(bcc_usdt *probe)");
+export const SymCb = koffi.proto("int SYM_CB(const char *symname, uint64_t addr)");
+
+const f = (proto: string) => bcc.func(proto);
+const c = (proto: string) => libc.func(proto);
+
+export const lib = {
+  // bcc_common.h: module life cycle and introspection
+  bpf_module_create_c_from_string: f("void *bpf_module_create_c_from_string(const char *text, unsigned int flags, const char **cflags, int ncflags, bool allow_rlimit, const char *dev_name)"),
+  bpf_module_destroy: f("void bpf_module_destroy(void *program)"),
+  bpf_module_license: f("const char *bpf_module_license(void *program)"),
+  bpf_module_kern_version: f("unsigned int bpf_module_kern_version(void *program)"),
+  bpf_num_functions: f("size_t bpf_num_functions(void *program)"),
+  bpf_function_name: f("const char *bpf_function_name(void *program, size_t id)"),
+  bpf_function_start: f("void *bpf_function_start(void *program, const char *name)"),
+  bpf_function_size: f("size_t bpf_function_size(void *program, const char *name)"),
+  bpf_num_tables: f("size_t bpf_num_tables(void *program)"),
+  bpf_table_id: f("size_t bpf_table_id(void *program, const char *table_name)"),
+  bpf_table_fd: f("int bpf_table_fd(void *program, const char *table_name)"),
+  bpf_table_fd_id: f("int bpf_table_fd_id(void *program, size_t id)"),
+  bpf_table_name: f("const char *bpf_table_name(void *program, size_t id)"),
+  bpf_table_type_id: f("int bpf_table_type_id(void *program, size_t id)"),
+  bpf_table_max_entries_id: f("size_t bpf_table_max_entries_id(void *program, size_t id)"),
+  bpf_table_flags_id: f("int bpf_table_flags_id(void *program, size_t id)"),
+  bpf_table_key_desc: f("const char *bpf_table_key_desc(void *program, const char *table_name)"),
+  bpf_table_leaf_desc: f("const char *bpf_table_leaf_desc(void *program, const char *table_name)"),
+  bpf_table_key_size: f("size_t bpf_table_key_size(void *program, const char *table_name)"),
+  bpf_table_leaf_size: f("size_t bpf_table_leaf_size(void *program, const char *table_name)"),
+  bpf_perf_event_fields: f("size_t bpf_perf_event_fields(void *program, const char *event)"),
+  bpf_perf_event_field: f("const char *bpf_perf_event_field(void *program, const char *event, size_t i)"),
+  bcc_func_load: f("int bcc_func_load(void *program, int prog_type, const char *name, const void *insns, int prog_len, const char *license, unsigned int kern_version, int log_level, char *log_buf, unsigned int log_buf_size, const char *dev_name, int attach_type)"),
+
+  // libbpf.h: maps
+  bpf_update_elem: f("int bpf_update_elem(int fd, void *key, void *value, unsigned long long flags)"),
+  bpf_lookup_elem: f("int bpf_lookup_elem(int fd, void *key, void *value)"),
+  bpf_delete_elem: f("int bpf_delete_elem(int fd, void *key)"),
+  bpf_get_first_key: f("int bpf_get_first_key(int fd, void *key, size_t key_size)"),
+  bpf_get_next_key: f("int bpf_get_next_key(int fd, void *key, void *next_key)"),
+  bpf_lookup_and_delete: f("int bpf_lookup_and_delete(int fd, void *key, void *value)"),
+  bpf_lookup_batch: f("int bpf_lookup_batch(int fd, uint32_t *in_batch, uint32_t *out_batch, void *keys, void *values, uint32_t *count)"),
+  bpf_lookup_and_delete_batch: f("int bpf_lookup_and_delete_batch(int fd, uint32_t *in_batch, uint32_t *out_batch, void *keys, void *values, uint32_t *count)"),
+  bpf_update_batch: f("int bpf_update_batch(int fd, void *keys, void *values, uint32_t *count)"),
+  bpf_delete_batch: f("int bpf_delete_batch(int fd, void *keys, uint32_t *count)"),
+
+  // libbpf.h: attach and detach
+  bpf_attach_kprobe: f("int bpf_attach_kprobe(int progfd, int attach_type, const char *ev_name, const char *fn_name, uint64_t fn_offset, int maxactive)"),
+  bpf_detach_kprobe: f("int bpf_detach_kprobe(const char *ev_name)"),
+  bpf_attach_uprobe: f("int bpf_attach_uprobe(int progfd, int attach_type, const char *ev_name, const char *binary_path, uint64_t offset, int pid, uint32_t ref_ctr_offset)"),
+  bpf_detach_uprobe: f("int bpf_detach_uprobe(const char *ev_name)"),
+  bpf_attach_tracepoint: f("int bpf_attach_tracepoint(int progfd, const char *tp_category, const char *tp_name)"),
+  bpf_detach_tracepoint: f("int bpf_detach_tracepoint(const char *tp_category, const char *tp_name)"),
+  bpf_attach_raw_tracepoint: f("int bpf_attach_raw_tracepoint(int progfd, const char *tp_name)"),
+  bpf_close_perf_event_fd: f("int bpf_close_perf_event_fd(int fd)"),
+  bpf_open_raw_sock: f("int bpf_open_raw_sock(const char *name)"),
+  bpf_attach_socket: f("int bpf_attach_socket(int sockfd, int progfd)"),
+  bpf_has_kernel_btf: f("bool bpf_has_kernel_btf()"),
+
+  // perf and ring buffers
+  bpf_open_perf_buffer_opts: f("void *bpf_open_perf_buffer_opts(perf_reader_raw_cb *raw_cb, perf_reader_lost_cb *lost_cb, void *cb_cookie, int page_cnt, bcc_perf_buffer_opts *opts)"),
+  perf_reader_poll: f("int perf_reader_poll(int num_readers, void **readers, int timeout)"),
+  perf_reader_consume: f("int perf_reader_consume(int num_readers, void **readers)"),
+  perf_reader_fd: f("int perf_reader_fd(void *reader)"),
+  perf_reader_free: f("void perf_reader_free(void *ptr)"),
+  bpf_new_ringbuf: f("void *bpf_new_ringbuf(int map_fd, ring_buffer_sample_fn *sample_cb, void *ctx)"),
+  bpf_add_ringbuf: f("int bpf_add_ringbuf(void *rb, int map_fd, ring_buffer_sample_fn *sample_cb, void *ctx)"),
+  bpf_poll_ringbuf: f("int bpf_poll_ringbuf(void *rb, int timeout_ms)"),
+  bpf_consume_ringbuf: f("int bpf_consume_ringbuf(void *rb)"),
+  bpf_free_ringbuf: f("void bpf_free_ringbuf(void *rb)"),
+
+  // bcc_usdt.h
+  bcc_usdt_new_frompid: f("void *bcc_usdt_new_frompid(int pid, const char *path)"),
+  bcc_usdt_new_frompath: f("void *bcc_usdt_new_frompath(const char *path)"),
+  bcc_usdt_close: f("void bcc_usdt_close(void *usdt)"),
+  bcc_usdt_enable_probe: f("int bcc_usdt_enable_probe(void *usdt, const char *probe, const char *fn_name)"),
+  bcc_usdt_enable_fully_specified_probe: f("int bcc_usdt_enable_fully_specified_probe(void *usdt, const char *provider, const char *probe, const char *fn_name)"),
+  bcc_usdt_genargs: f("const char *bcc_usdt_genargs(void **ctx_array, int len)"),
+  bcc_usdt_foreach_uprobe: f("void bcc_usdt_foreach_uprobe(void *usdt, bcc_usdt_uprobe_cb *callback)"),
+  bcc_usdt_foreach: f("void bcc_usdt_foreach(void *usdt, bcc_usdt_cb *callback)"),
+
+  // bcc_syms.h / bcc_proc.h
+  bcc_symcache_new: f("void *bcc_symcache_new(int pid, bcc_symbol_option *option)"),
+  bcc_free_symcache: f("void bcc_free_symcache(void *symcache, int pid)"),
+  bcc_symcache_resolve: f("int bcc_symcache_resolve(void *symcache, uint64_t addr, _Out_ bcc_symbol *sym)"),
+  bcc_symcache_resolve_no_demangle: f("int bcc_symcache_resolve_no_demangle(void *symcache, uint64_t addr, _Out_ bcc_symbol *sym)"),
+  bcc_symbol_free_demangle_name: f("void bcc_symbol_free_demangle_name(bcc_symbol *sym)"),
+  bcc_symcache_resolve_name: f("int bcc_symcache_resolve_name(void *resolver, const char *module, const char *name, _Out_ uint64_t *addr)"),
+  bcc_resolve_symname: f("int bcc_resolve_symname(const char *module, const char *symname, uint64_t addr, int pid, bcc_symbol_option *option, _Out_ bcc_symbol_raw *sym)"),
+  bcc_procutils_which_so: f("char *bcc_procutils_which_so(const char *libname, int pid)"),
+  bcc_procutils_free: f("void bcc_procutils_free(const char *ptr)"),
+  bcc_foreach_function_symbol: f("int bcc_foreach_function_symbol(const char *module, SYM_CB *cb)"),
+};
+
+// libc: fd juggling for capturing libbcc's stderr, dlsym for IFUNCs.
+export const libcFns = {
+  memfd_create: c("int memfd_create(const char *name, unsigned int flags)"),
+  dup: c("int dup(int fd)"),
+  dup2: c("int dup2(int oldfd, int newfd)"),
+  close: c("int close(int fd)"),
+  fflush: c("int fflush(void *stream)"),
+  dlopen: c("void *dlopen(const char *filename, int flags)"),
+  dlsym: c("void *dlsym(void *handle, const char *symbol)"),
+};

@@ -1,0 +1,47 @@
+// Compiling C to a bcc module. Compiles run off the main thread (koffi
+// .async) so the event loop stays live, and strictly one at a time: two
+// concurrent libbcc compiles crash the process.
+import { lib } from "./clib.ts";
+import { captureStderr } from "./stderr-capture.ts";
+import { parseDiagnostics } from "./diagnostics.ts";
+import { BpfCompileError, type Diagnostic } from "./errors.ts";
+import { ensureKernelSource } from "./kernel-headers.ts";
+
+export interface CompileRequest {
+  text: string;
+  flags: number;
+  cflags: string[];
+  /** Lines prepended by the binding, so diagnostics point at the caller's text. */
+  lineOffset: number;
+  fileName?: string;
+}
+export interface CompileResult {
+  module: unknown; // opaque libbcc module pointer
+  warnings: Diagnostic[];
+  log: string;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+export function compile(req: CompileRequest): Promise<CompileResult> {
+  const run = queue.then(() => compileNow(req));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function compileNow(req: CompileRequest): Promise<CompileResult> {
+  ensureKernelSource();
+  return new Promise((resolve, reject) => {
+    const cap = captureStderr();
+    lib.bpf_module_create_c_from_string.async(
+      req.text, req.flags, req.cflags, req.cflags.length, true, null,
+      (err: unknown, module: unknown) => {
+        const log = cap.stop();
+        const diagnostics = parseDiagnostics(log, req.lineOffset, req.fileName);
+        if (err) return reject(err);
+        if (!module) return reject(new BpfCompileError(diagnostics, log));
+        resolve({ module, warnings: diagnostics, log });
+      },
+    );
+  });
+}

@@ -1,0 +1,173 @@
+// Attaching loaded functions to kernel and user probes, and remembering each
+// attachment so close() can undo it in bcc's order.
+import fs from "node:fs";
+import { lib } from "./clib.ts";
+import { withStderrCaptured } from "./stderr-capture.ts";
+import { BpfAttachError, KprobesUnavailableError } from "./errors.ts";
+import { kprobesAvailable } from "./capabilities.ts";
+import { tracepointExists, tracefsPath } from "./tracefs.ts";
+import { getKprobeFunctions } from "./kprobe-functions.ts";
+import { resolveSymbol } from "./symbols.ts";
+import { noteAttached } from "./readiness.ts";
+
+interface Loaded { name: string; fd: number }
+
+export interface UprobeSpec {
+  /** Library name ("c") or path of the binary. */
+  name: string;
+  sym?: string;
+  addr?: number | bigint;
+  symOff?: number;
+  /** -1 (default): every process. */
+  pid?: number;
+}
+
+const ENTRY = 0;
+const RETURN = 1;
+
+export class Probes {
+  private kprobes = new Map<string, number>(); // ev_name → perf fd
+  private uprobes = new Map<string, number>();
+  private tracepoints = new Map<string, number>();
+  private rawTracepoints = new Map<string, number>();
+
+  get count(): number {
+    return this.kprobes.size + this.uprobes.size + this.tracepoints.size + this.rawTracepoints.size;
+  }
+
+  attachKprobe(fn: Loaded, opts: { event?: string; eventRe?: RegExp; eventOff?: number; maxActive?: number }, ret: boolean): void {
+    const kind = ret ? "kretprobe" : "kprobe";
+    const target = opts.event ?? String(opts.eventRe ?? "");
+    if (!kprobesAvailable()) throw new KprobesUnavailableError(kind, target);
+    if (opts.eventRe) {
+      const matches = getKprobeFunctions(opts.eventRe);
+      if (matches.length === 0) throw new BpfAttachError(kind, target, "no kernel function matches this pattern");
+      for (const event of matches) this.attachKprobe(fn, { ...opts, eventRe: undefined, event }, ret);
+      return;
+    }
+    const event = opts.event;
+    if (!event) throw new BpfAttachError(kind, "?", "give event or eventRe");
+    const evName = `${ret ? "r" : "p"}_${event.replace(/[+.]/g, "_")}`;
+    const { result: fd, log } = withStderrCaptured(() =>
+      lib.bpf_attach_kprobe(fn.fd, ret ? RETURN : ENTRY, evName, event, BigInt(opts.eventOff ?? 0), opts.maxActive ?? 0) as number,
+    );
+    if (fd < 0) throw new BpfAttachError(kind, event, reason(log, "is it a kernel function that can be probed? See /proc/kallsyms"));
+    this.kprobes.set(evName, fd);
+    noteAttached();
+  }
+
+  detachKprobe(event: string, ret: boolean): void {
+    const evName = `${ret ? "r" : "p"}_${event.replace(/[+.]/g, "_")}`;
+    const fd = this.kprobes.get(evName);
+    if (fd === undefined) throw new BpfAttachError(ret ? "kretprobe" : "kprobe", event, "it is not attached");
+    this.kprobes.delete(evName);
+    closeProbe(fd, () => lib.bpf_detach_kprobe(evName));
+  }
+
+  attachTracepoint(fn: Loaded, tp: string): void {
+    const [category, event] = splitTp(tp);
+    if (!tracefsPath()) throw new BpfAttachError("tracepoint", tp, "tracefs is not mounted: run scripts/setup.sh");
+    if (!tracepointExists(category, event)) {
+      throw new BpfAttachError("tracepoint", tp, `no such tracepoint on this kernel (${tracefsPath()}/events/${category}/${event} does not exist); list them with: ls ${tracefsPath()}/events/${category}`);
+    }
+    const { result: fd, log } = withStderrCaptured(() => lib.bpf_attach_tracepoint(fn.fd, category, event) as number);
+    if (fd < 0) throw new BpfAttachError("tracepoint", tp, reason(log, "the kernel refused it"));
+    this.tracepoints.set(tp, fd);
+    noteAttached();
+  }
+
+  detachTracepoint(tp: string): void {
+    const fd = this.tracepoints.get(tp);
+    if (fd === undefined) throw new BpfAttachError("tracepoint", tp, "it is not attached");
+    this.tracepoints.delete(tp);
+    const [category, event] = splitTp(tp);
+    closeProbe(fd, () => lib.bpf_detach_tracepoint(category, event));
+  }
+
+  attachRawTracepoint(fn: Loaded, tp: string): void {
+    const { result: fd, log } = withStderrCaptured(() => lib.bpf_attach_raw_tracepoint(fn.fd, tp) as number);
+    if (fd < 0) throw new BpfAttachError("raw_tracepoint", tp, reason(log, "no such raw tracepoint?"));
+    this.rawTracepoints.set(tp, fd);
+    noteAttached();
+  }
+
+  detachRawTracepoint(tp: string): void {
+    const fd = this.rawTracepoints.get(tp);
+    if (fd === undefined) throw new BpfAttachError("raw_tracepoint", tp, "it is not attached");
+    this.rawTracepoints.delete(tp);
+    closeQuietly(fd);
+  }
+
+  attachUprobe(fn: Loaded, spec: UprobeSpec, ret: boolean): void {
+    const kind = ret ? "uretprobe" : "uprobe";
+    const { path, offset, evName } = this.locate(spec, kind, ret);
+    const pid = spec.pid ?? -1;
+    const { result: fd, log } = withStderrCaptured(() =>
+      // ref_ctr_offset is 0: python passes 6 arguments to this 7-argument function.
+      lib.bpf_attach_uprobe(fn.fd, ret ? RETURN : ENTRY, evName, path, offset, pid, 0) as number,
+    );
+    if (fd < 0) throw new BpfAttachError(kind, describe(spec), reason(log, "the kernel refused it"));
+    this.uprobes.set(evName, fd);
+    noteAttached();
+  }
+
+  detachUprobe(spec: UprobeSpec, ret: boolean): void {
+    const kind = ret ? "uretprobe" : "uprobe";
+    const { evName } = this.locate(spec, kind, ret);
+    const fd = this.uprobes.get(evName);
+    if (fd === undefined) throw new BpfAttachError(kind, describe(spec), "it is not attached");
+    this.uprobes.delete(evName);
+    closeProbe(fd, () => lib.bpf_detach_uprobe(evName));
+  }
+
+  /** Undoes everything, in bcc's order: kprobes, uprobes, tracepoints, raw tracepoints. */
+  detachAll(): void {
+    for (const [ev, fd] of this.kprobes) closeProbe(fd, () => lib.bpf_detach_kprobe(ev));
+    for (const [ev, fd] of this.uprobes) closeProbe(fd, () => lib.bpf_detach_uprobe(ev));
+    for (const [, fd] of this.tracepoints) closeProbe(fd);
+    for (const [, fd] of this.rawTracepoints) closeQuietly(fd);
+    this.kprobes.clear();
+    this.uprobes.clear();
+    this.tracepoints.clear();
+    this.rawTracepoints.clear();
+  }
+
+  private locate(spec: UprobeSpec, kind: "uprobe" | "uretprobe", ret: boolean) {
+    const resolved = resolveSymbol(spec.name, spec.sym ?? "", spec.pid ?? -1, BigInt(spec.addr ?? 0));
+    if (!resolved) {
+      const what = spec.sym ? `symbol ${spec.sym} not found in ${spec.name}` : `binary or library ${spec.name} not found`;
+      const libOk = spec.sym ? resolveSymbol(spec.name, "", -1, 0n) : undefined;
+      throw new BpfAttachError(kind, describe(spec), libOk || !spec.sym ? what : `library or binary ${spec.name} not found (give a path, or a library name like "c")`);
+    }
+    const offset = resolved.offset + BigInt(spec.symOff ?? 0);
+    const pid = spec.pid ?? -1;
+    const evName = `${ret ? "r" : "p"}_${resolved.module}`.replace(/[^a-zA-Z0-9_]/g, "_") + `_0x${offset.toString(16)}${pid > 0 ? `_${pid}` : ""}`;
+    return { path: resolved.module, offset, evName };
+  }
+}
+
+function splitTp(tp: string): [string, string] {
+  const i = tp.indexOf(":");
+  if (i <= 0 || i === tp.length - 1) throw new BpfAttachError("tracepoint", tp, 'write it as "category:event", e.g. "syscalls:sys_enter_sync"');
+  return [tp.slice(0, i), tp.slice(i + 1)];
+}
+
+function describe(spec: UprobeSpec): string {
+  return `${spec.name}:${spec.sym ?? `0x${BigInt(spec.addr ?? 0).toString(16)}`}${spec.pid && spec.pid > 0 ? ` (pid ${spec.pid})` : ""}`;
+}
+
+function reason(log: string, fallback: string): string {
+  const l = log.trim().split("\n").filter(Boolean).pop();
+  return l ? `${l} (${fallback})` : fallback;
+}
+
+function closeProbe(fd: number, detach?: () => unknown): void {
+  withStderrCaptured(() => {
+    lib.bpf_close_perf_event_fd(fd);
+    detach?.(); // removes a legacy tracefs probe, if libbcc had to make one
+  });
+}
+
+function closeQuietly(fd: number): void {
+  try { fs.closeSync(fd); } catch { /* already closed */ }
+}

@@ -1,0 +1,49 @@
+// The non-interactive entry: `bcc-tutor <command>`. With no command it opens
+// the tutorial.
+import { detectLang, setLang, t } from "../i18n/index.ts";
+import type { Command } from "./command.ts";
+import { doctorCommand } from "./commands/doctor.ts";
+
+const commands: Command[] = [doctorCommand];
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${t(c.summary)}`).join("\n");
+  return t("cli.usage", { commands: list });
+}
+
+/** Drops --lang X / --lang=X, which main handles for every command. */
+function withoutLang(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--lang") i++;
+    else if (!argv[i]!.startsWith("--lang=")) out.push(argv[i]!);
+  }
+  return out;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  setLang(detectLang(argv));
+  const args = withoutLang(argv);
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  const [name = "doctor", ...rest] = args;
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    process.stderr.write(`${t("cli.unknownCommand", { name })}\n`);
+    return 2;
+  }
+  return cmd.run(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  // Known failures carry a message meant for the learner; anything else is a bug.
+  const e = err as Error;
+  process.stderr.write(`bcc-tutor: ${e?.message ?? String(err)}\n`);
+  if (process.env.BCC_TUTOR_DEBUG) process.stderr.write(`${e?.stack ?? ""}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,21 @@
+// The public API of the bcc-tutor binding: `import { BPF } from "bcc-tutor"`.
+export { BPF } from "./bcc/bpf.ts";
+export type { BpfSource, BpfOptions, BpfFunction, UsdtContextLike } from "./bcc/bpf.ts";
+export type { TraceRecord } from "./bcc/trace-pipe.ts";
+export { parseTraceLine } from "./bcc/trace-pipe.ts";
+export { ProgType, MapType, Debug } from "./bcc/consts.ts";
+export {
+  BccError,
+  BpfCompileError,
+  BpfVerifierError,
+  BpfLoadError,
+  BpfAttachError,
+  KprobesUnavailableError,
+  BpfNotReadyError,
+  BpfClosedError,
+  LibbccMissingError,
+} from "./bcc/errors.ts";
+export type { Diagnostic } from "./bcc/errors.ts";
+export { getSyscallFnname, fixSyscallFnname } from "./bcc/syscall.ts";
+export { ksym, ksymname, sym } from "./bcc/symbols.ts";
+export { escapeTerminal } from "./util/escape.ts";

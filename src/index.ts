@@ -1,6 +1,15 @@
 // The public API of the bcc-tutor binding: `import { BPF } from "bcc-tutor"`.
 export { BPF } from "./bcc/bpf.ts";
 export type { BpfSource, BpfOptions, BpfFunction, UsdtContextLike } from "./bcc/bpf.ts";
+export { USDT } from "./bcc/usdt.ts";
+export type { UsdtProbeInfo } from "./bcc/usdt.ts";
+export { TableBase } from "./bcc/table.ts";
+export { HashTable, ArrayTable, PerCpuHash, PerCpuArray, StackTrace, QueueStack } from "./bcc/table-kinds.ts";
+export { PerfEventArray } from "./bcc/perf-buffer.ts";
+export type { PerfBufferOptions, PerfCallback } from "./bcc/perf-buffer.ts";
+export { RingBuf } from "./bcc/ring-buffer.ts";
+export { RawSocket } from "./bcc/raw-socket.ts";
+export { formatLog2Hist, formatLinearHist, log2HistRows, linearHistRows } from "./bcc/hist.ts";
 export type { TraceRecord } from "./bcc/trace-pipe.ts";
 export { parseTraceLine } from "./bcc/trace-pipe.ts";
 export { ProgType, MapType, Debug } from "./bcc/consts.ts";

@@ -14,8 +14,14 @@ import { headersStatus } from "./kernel-headers.ts";
 import { fixSyscallFnname, getSyscallFnname } from "./syscall.ts";
 import { ksym, ksymname, sym } from "./symbols.ts";
 import { Probes, type UprobeSpec } from "./probes.ts";
+import { createTable } from "./table-kinds.ts";
+import type { TableBase } from "./table.ts";
+import { PerfEventArray } from "./perf-buffer.ts";
+import { RingBuf } from "./ring-buffer.ts";
+import { closeRawSocketOf, openRawSocket } from "./raw-socket.ts";
 
-export type BpfSource = { text: string; srcFile?: undefined } | { srcFile: string; text?: undefined };
+/** The program, and optionally the options too (python style: BPF(text=..., usdt_contexts=[u])). */
+export type BpfSource = ({ text: string; srcFile?: undefined } | { srcFile: string; text?: undefined }) & BpfOptions;
 
 /** A USDT context as new BPF needs it (see usdt.ts). */
 export interface UsdtContextLike {
@@ -70,9 +76,11 @@ export class BPF {
   private probes = new Probes();
   private tracePipe: TracePipe | undefined;
   private closeHooks: Array<() => void> = [];
+  private tables = new Map<string, TableBase>();
   private readonly debug: number;
 
-  constructor(source: BpfSource, opts: BpfOptions = {}) {
+  constructor(source: BpfSource, options: BpfOptions = {}) {
+    const opts: BpfOptions = { cflags: source.cflags, debug: source.debug, usdtContexts: source.usdtContexts, ...stripUndefined(options) };
     this.debug = opts.debug ?? 0;
     const fileName = source.srcFile !== undefined ? resolveSrcFile(source.srcFile) : undefined;
     let text = fileName !== undefined ? fs.readFileSync(fileName, "utf8") : source.text ?? "";
@@ -184,6 +192,65 @@ export class BPF {
   /** Number of probes attached. */
   get numOpenProbes(): number { return this.probes.count; }
 
+  // --- maps and event buffers -------------------------------------------------
+
+  /**
+   * The map called name, as the class for its type (HashTable, ArrayTable,
+   * PerfEventArray, RingBuf, ...). Cast to the key and value types you expect:
+   * `b.table<number, bigint>("counts")`.
+   */
+  table<T extends TableBase = TableBase>(name: string): T {
+    let t = this.tables.get(name);
+    if (!t) {
+      t = createTable(this, name);
+      this.tables.set(name, t);
+    }
+    return t as T;
+  }
+
+  /** Alias of table(), as python's b.get_table / b["name"]. */
+  get<T extends TableBase = TableBase>(name: string): T {
+    return this.table<T>(name);
+  }
+
+  private openEventTables<T>(kind: new (...a: never[]) => T): T[] {
+    return [...this.tables.values()].filter((t): t is TableBase & T => t instanceof kind);
+  }
+
+  /**
+   * Delivers what the open perf buffers hold, or waits (without blocking the
+   * event loop) for the next events or timeoutMs (-1: no limit). Resolves
+   * with the number delivered. Events also arrive without calling this.
+   */
+  async perfBufferPoll(timeoutMs = -1): Promise<number> {
+    const open = this.openEventTables(PerfEventArray).filter((t) => t.isOpen);
+    if (open.length === 0) throw new BccError("perfBufferPoll: no perf buffer is open (call table.openPerfBuffer first)");
+    return Promise.race(open.map((t) => t.poll(timeoutMs)));
+  }
+
+  /** Delivers what the open perf buffers hold now, without waiting. */
+  perfBufferConsume(): number {
+    return this.openEventTables(PerfEventArray).reduce((n, t) => n + t.consume(), 0);
+  }
+
+  async ringBufferPoll(timeoutMs = -1): Promise<number> {
+    const open = this.openEventTables(RingBuf);
+    if (open.length === 0) throw new BccError("ringBufferPoll: no ring buffer is open (call table.openRingBuffer first)");
+    return Promise.race(open.map((t) => t.poll(timeoutMs)));
+  }
+
+  ringBufferConsume(): number {
+    return this.openEventTables(RingBuf).reduce((n, t) => n + t.consume(), 0);
+  }
+
+  /**
+   * Attaches a SOCKET_FILTER function to a raw socket on ifname. Returns a
+   * readable stream of the packets the filter kept; fn.sock is its fd.
+   */
+  static attachRawSocket(fn: BpfFunction, ifname: string) {
+    return openRawSocket(fn, ifname);
+  }
+
   // --- trace_pipe -------------------------------------------------------------
 
   private pipe(): TracePipe {
@@ -254,8 +321,9 @@ export class BPF {
     }
     this.tracePipe?.close();
     this.tracePipe = undefined;
+    this.tables.clear();
     for (const fn of this.funcs.values()) {
-      if (fn.sock !== undefined) closeQuietly(fn.sock);
+      closeRawSocketOf(fn);
       closeQuietly(fn.fd);
     }
     this.funcs.clear();
@@ -287,6 +355,10 @@ export class BPF {
       }
     }
   }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function resolveSrcFile(file: string): string {

@@ -145,8 +145,8 @@ export const lib = {
   bcc_symbol_free_demangle_name: f("void bcc_symbol_free_demangle_name(bcc_symbol *sym)"),
   bcc_symcache_resolve_name: f("int bcc_symcache_resolve_name(void *resolver, const char *module, const char *name, _Out_ uint64_t *addr)"),
   bcc_resolve_symname: f("int bcc_resolve_symname(const char *module, const char *symname, uint64_t addr, int pid, bcc_symbol_option *option, _Out_ bcc_symbol_raw *sym)"),
-  bcc_procutils_which_so: f("char *bcc_procutils_which_so(const char *libname, int pid)"),
-  bcc_procutils_free: f("void bcc_procutils_free(const char *ptr)"),
+  bcc_procutils_which_so: f("void *bcc_procutils_which_so(const char *libname, int pid)") /* void *: the caller frees it */,
+  bcc_procutils_free: f("void bcc_procutils_free(void *ptr)"),
   bcc_foreach_function_symbol: f("int bcc_foreach_function_symbol(const char *module, SYM_CB *cb)"),
 };
 

@@ -7,7 +7,7 @@ import { BpfAttachError, KprobesUnavailableError } from "./errors.ts";
 import { kprobesAvailable } from "./capabilities.ts";
 import { tracepointExists, tracefsPath } from "./tracefs.ts";
 import { getKprobeFunctions } from "./kprobe-functions.ts";
-import { resolveSymbol } from "./symbols.ts";
+import { findLibrary, resolveSymbol } from "./symbols.ts";
 import { noteAttached } from "./readiness.ts";
 
 interface Loaded { name: string; fd: number }
@@ -136,8 +136,8 @@ export class Probes {
     const resolved = resolveSymbol(spec.name, spec.sym ?? "", spec.pid ?? -1, BigInt(spec.addr ?? 0));
     if (!resolved) {
       const what = spec.sym ? `symbol ${spec.sym} not found in ${spec.name}` : `binary or library ${spec.name} not found`;
-      const libOk = spec.sym ? resolveSymbol(spec.name, "", -1, 0n) : undefined;
-      throw new BpfAttachError(kind, describe(spec), libOk || !spec.sym ? what : `library or binary ${spec.name} not found (give a path, or a library name like "c")`);
+      const libOk = spec.name.includes("/") ? fs.existsSync(spec.name) : findLibrary(spec.name, spec.pid ?? 0) !== undefined;
+      throw new BpfAttachError(kind, describe(spec), libOk ? what : `library or binary ${spec.name} not found (give a path, or a library name like "c")`);
     }
     const offset = resolved.offset + BigInt(spec.symOff ?? 0);
     const pid = spec.pid ?? -1;

@@ -28,3 +28,6 @@ export type { Diagnostic } from "./bcc/errors.ts";
 export { getSyscallFnname, fixSyscallFnname } from "./bcc/syscall.ts";
 export { ksym, ksymname, sym } from "./bcc/symbols.ts";
 export { escapeTerminal } from "./util/escape.ts";
+export { lessonVariant, hasCapability } from "./bcc/capabilities.ts";
+export type { Capability, VariantName } from "./bcc/capabilities.ts";
+export { tracepointExists } from "./bcc/tracefs.ts";

@@ -22,3 +22,60 @@ export function tracepointsAvailable(): boolean {
 export function btfAvailable(): boolean {
   return fs.existsSync("/sys/kernel/btf/vmlinux");
 }
+
+/**
+ * What a lesson variant can need, as a string: "kprobe", "uprobe", "usdt",
+ * "tracepoint:<category>:<event>", "raw_tracepoint", "perf_buffer",
+ * "ring_buffer", "socket_filter", "btf".
+ */
+export type Capability = string;
+
+export const KNOWN_CAPABILITIES = ["kprobe", "uprobe", "usdt", "tracepoint", "raw_tracepoint", "perf_buffer", "ring_buffer", "socket_filter", "btf"] as const;
+
+export function isKnownCapability(cap: Capability): boolean {
+  const base = cap.split(":")[0]!;
+  return (KNOWN_CAPABILITIES as readonly string[]).includes(base) && (base !== "tracepoint" || /^tracepoint:[\w-]+:[\w-]+$/.test(cap) || cap === "tracepoint");
+}
+
+/** Whether the running kernel offers cap. */
+export function hasCapability(cap: Capability): boolean {
+  const [base, category, event] = cap.split(":");
+  switch (base) {
+    case "kprobe":
+      return kprobesAvailable();
+    case "uprobe":
+    case "usdt":
+      return uprobesAvailable();
+    case "tracepoint":
+      if (category && event) {
+        const t = tracefsPath();
+        return t !== undefined && fs.existsSync(`${t}/events/${category}/${event}`);
+      }
+      return tracepointsAvailable();
+    case "btf":
+      return btfAvailable();
+    case "raw_tracepoint":
+    case "perf_buffer":
+    case "ring_buffer":
+    case "socket_filter":
+      return true; // every kernel bcc 0.26 runs on has these
+    default:
+      return false;
+  }
+}
+
+export type VariantName = "original" | "portable";
+
+/**
+ * Which variant of a lesson to run. The lesson runner decides and says so
+ * through BCC_TUTOR_VARIANT; run by hand, the original runs when the kernel
+ * has what it needs (kprobes, unless told otherwise), else the portable one.
+ *
+ *   const variant = lessonVariant();            // kprobe lessons
+ *   const variant = lessonVariant(["tracepoint:random:urandom_read"]);
+ */
+export function lessonVariant(originalNeeds: Capability[] = ["kprobe"]): VariantName {
+  const forced = process.env.BCC_TUTOR_VARIANT;
+  if (forced === "original" || forced === "portable") return forced;
+  return originalNeeds.every(hasCapability) ? "original" : "portable";
+}

@@ -4,6 +4,8 @@
 // own (e.g. print a histogram on Ctrl-C) the program decides, and 'exit'
 // still closes. After SIGKILL the kernel frees the fds, and with them the
 // perf-event based probes libbcc creates.
+import { reportError } from "./readiness.ts";
+
 interface Closable { close(): void }
 
 const open = new Set<Closable>();
@@ -11,7 +13,7 @@ let installed = false;
 
 export function track(obj: Closable): void {
   open.add(obj);
-  install();
+  installProcessHooks();
 }
 
 export function untrack(obj: Closable): void {
@@ -30,10 +32,13 @@ export function closeAll(): void {
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-function install(): void {
+export function installProcessHooks(): void {
   if (installed) return;
   installed = true;
   process.on("exit", closeAll);
+  // Under the lesson runner, a fatal error is also reported in structured
+  // form, so a compile error can be shown at the learner's line.
+  process.on("uncaughtExceptionMonitor", (err) => reportError(err));
   for (const sig of SIGNALS) {
     const onSignal = () => {
       if (process.listenerCount(sig) > 1) return; // the program handles it

@@ -39,7 +39,11 @@ function compileNow(req: CompileRequest): Promise<CompileResult> {
         const log = cap.stop();
         const diagnostics = parseDiagnostics(log, req.lineOffset, req.fileName);
         if (err) return reject(err);
-        if (!module) return reject(new BpfCompileError(diagnostics, log));
+        if (!module) {
+          const e = new BpfCompileError(diagnostics, log);
+          e.source = req.text.split("\n").slice(req.lineOffset).join("\n");
+          return reject(e);
+        }
         resolve({ module, warnings: diagnostics, log });
       },
     );

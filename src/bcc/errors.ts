@@ -22,6 +22,9 @@ export interface Diagnostic {
 
 export class BpfCompileError extends BccError {
   override name = "BpfCompileError";
+  /** The C text the caller passed, for mapping lines back (set by compile). */
+  source?: string;
+
   constructor(
     readonly diagnostics: Diagnostic[],
     readonly log: string,

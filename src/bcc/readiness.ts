@@ -44,7 +44,7 @@ export function reportError(error: unknown): void {
   if (out === undefined) return;
   const e = error as { name?: string; message?: string; diagnostics?: unknown; log?: string; source?: string };
   try {
-    fs.writeSync(out, `${JSON.stringify({ event: "error", name: e?.name, message: e?.message, diagnostics: e?.diagnostics, log: e?.log })}\n`);
+    fs.writeSync(out, `${JSON.stringify({ event: "error", name: e?.name, message: e?.message, diagnostics: e?.diagnostics, source: e?.source })}\n`);
   } catch {
     // as above
   }

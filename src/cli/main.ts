@@ -3,8 +3,12 @@
 import { detectLang, setLang, t } from "../i18n/index.ts";
 import type { Command } from "./command.ts";
 import { doctorCommand } from "./commands/doctor.ts";
+import { listCommand } from "./commands/list.ts";
+import { runCommand } from "./commands/run.ts";
+import { checkCommand } from "./commands/check.ts";
+import { UsageError } from "./args.ts";
 
-const commands: Command[] = [doctorCommand];
+const commands: Command[] = [listCommand, runCommand, checkCommand, doctorCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -44,6 +48,7 @@ try {
   // Known failures carry a message meant for the learner; anything else is a bug.
   const e = err as Error;
   process.stderr.write(`bcc-tutor: ${e?.message ?? String(err)}\n`);
-  if (process.env.BCC_TUTOR_DEBUG) process.stderr.write(`${e?.stack ?? ""}\n`);
+  // The message says what to do; the stack is for whoever debugs bcc-tutor itself.
+  if (process.env.BCC_TUTOR_DEBUG && !(err instanceof UsageError)) process.stderr.write(`${e?.stack ?? ""}\n`);
   process.exitCode = 2;
 }

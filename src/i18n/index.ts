@@ -1,4 +1,5 @@
-// Message catalogs: locales/<lang>/ui.ts. English is the reference; the
+// Message catalogs: locales/<lang>/ui.ts, every string of the CLI and the
+// app (lesson text lives beside it in lessons/). English is the reference; the
 // Japanese catalog is typed against it, so a missing key fails the type
 // check rather than showing a blank.
 import { en } from "../../locales/en/ui.ts";
@@ -29,10 +30,14 @@ export function getLang(): Lang {
 
 export type Params = Record<string, string | number | bigint>;
 
+/** Fills {name} placeholders. */
+export function fill(msg: string, params: Params = {}): string {
+  return msg.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
 /** The message for key in the current (or given) language, placeholders filled. */
 export function t(key: MessageKey, params: Params = {}, lang: Lang = current): string {
-  const msg = catalogs[lang][key] ?? catalogs.en[key];
-  return msg.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fill(catalogs[lang][key] ?? catalogs.en[key], params);
 }
 
 export function catalog(lang: Lang): Readonly<Record<MessageKey, string>> {

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Command } from "../command.ts";
+import { parseArgs, UsageError } from "../args.ts";
+import { lessonByRef, lessonSet } from "../lessons.ts";
+import { parseVariant } from "./run.ts";
+import { checkLesson, type CheckOutcome } from "../../lesson/check-lesson.ts";
+import { answerFile, workspaceFile } from "../../lesson/workspace.ts";
+import { escapeTerminal } from "../../util/escape.ts";
+import { t } from "../../i18n/index.ts";
+import type { Lesson } from "../../lesson/schema.ts";
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "cli.cmd.check",
+  async run(argv) {
+    const a = parseArgs(argv, ["file", "variant"]);
+    const json = a.flags.has("json");
+    const useAnswer = a.flags.has("answer");
+    const variant = parseVariant(a.values.get("variant"));
+    const lessons = a.flags.has("all") ? (await lessonSet()).filter((l) => (useAnswer ? l.kind !== "reading" : l.kind === "exercise")) : [await lessonByRef(a.positionals[0])];
+    const outcomes: CheckOutcome[] = [];
+    for (const lesson of lessons) {
+      const file = fileFor(lesson, useAnswer, a.values.get("file"));
+      const outcome = await checkLesson(lesson, file, { variant });
+      outcomes.push(outcome);
+      if (!json) printOutcome(outcome);
+    }
+    if (json) process.stdout.write(`${JSON.stringify(lessons.length === 1 && !a.flags.has("all") ? outcomes[0] : outcomes, null, 2)}\n`);
+    else if (outcomes.length > 1) process.stdout.write(`${t("check.summary", { passed: outcomes.filter((o) => o.status === "passed").length, total: outcomes.length })}\n`);
+    if (outcomes.some((o) => o.status === "error")) return 2;
+    return outcomes.every((o) => o.status === "passed") ? 0 : 1;
+  },
+};
+
+function fileFor(lesson: Lesson, useAnswer: boolean, given: string | undefined): string {
+  if (given) return path.resolve(given);
+  if (useAnswer) {
+    const f = answerFile(lesson);
+    if (!f) throw new UsageError(t("run.noAnswer", { lesson: lesson.id }));
+    return f;
+  }
+  if (!lesson.exercise) throw new UsageError(t("check.notExercise", { lesson: lesson.id }));
+  const f = workspaceFile(lesson);
+  if (!fs.existsSync(f)) throw new UsageError(t("check.noFile", { file: f, starter: lesson.exercise.starter }));
+  return f;
+}
+
+function printOutcome(o: CheckOutcome): void {
+  if (o.status === "error") {
+    process.stdout.write(`${t("check.couldNotRun", { lesson: o.lesson, error: o.error ?? "" })}\n`);
+    return;
+  }
+  process.stdout.write(`${t(o.status === "passed" ? "check.passed" : "check.failed", { lesson: o.lesson })}  (${o.variant}, ${(o.durationMs / 1000).toFixed(1)} s)\n`);
+  for (const e of o.expectations ?? []) {
+    if (!e.passed) process.stdout.write(`    ✗ ${escapeTerminal(e.reason ?? e.id)}\n`);
+  }
+}

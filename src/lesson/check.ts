@@ -1,0 +1,89 @@
+// Checks a run against the lesson's expectations and returns a structured
+// result: each expectation passed or failed, with a reason a learner
+// understands, and compile errors pointed at the learner's own line.
+import fs from "node:fs";
+import { t } from "../i18n/index.ts";
+import type { Lesson } from "./schema.ts";
+import type { RunResult } from "./runner.ts";
+import { mapCompileError, type MappedLocation } from "./source-map.ts";
+import { predicates } from "./predicates.ts";
+import { checkReason } from "./text.ts";
+
+export interface Expectation {
+  id: string;
+  passed: boolean;
+  /** Why it failed (or what was seen), in the current language. */
+  reason?: string;
+}
+
+export interface CheckResult {
+  lesson: string;
+  file: string;
+  /** "passed"; "failed": the program (learner code) did not do what the lesson asks; "error": it could not be run at all (set-up, not the learner). */
+  status: "passed" | "failed" | "error";
+  passed: boolean;
+  expectations: Expectation[];
+  compileError?: MappedLocation;
+  durationMs: number;
+}
+
+export function sourceExpectations(lesson: Lesson, source: string): Expectation[] {
+  return (lesson.exercise?.sourceChecks ?? []).map((c) => {
+    const found = new RegExp(c.pattern, "m").test(stripComments(source));
+    const passed = found === c.must;
+    return { id: `source:${c.id}`, passed, reason: passed ? undefined : checkReason(lesson, c.id) };
+  });
+}
+
+/** Comments do not count: "// TODO: use BPF_PERF_OUTPUT" must not pass a must-use check. */
+function stripComments(src: string): string {
+  return src.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+}
+
+export function evaluate(lesson: Lesson, file: string, run: RunResult): CheckResult {
+  const source = fs.readFileSync(file, "utf8");
+  const exps: Expectation[] = [...sourceExpectations(lesson, source)];
+  let compileError: MappedLocation | undefined;
+  const lines = run.stdout.split("\n");
+
+  if (run.error) {
+    compileError = run.error.name === "BpfCompileError" ? mapCompileError(run.error, file, source) : undefined;
+    const where = compileError ? `${compileError.file}:${compileError.line}:${compileError.column}: ${compileError.message}` : (run.error.message ?? "");
+    exps.push({ id: "runs", passed: false, reason: t(compileError ? "check.compileError" : "check.programError", { name: run.error.name ?? "Error", where }) });
+  } else if (!run.ready) {
+    const why = run.timedOut ? t("check.neverReady.timeout", { seconds: Math.round(lesson.timeoutMs / 1000) }) : t("check.neverReady.exited", { code: String(run.exitCode ?? run.exitSignal) });
+    const tail = run.stderr.trim().split("\n").slice(-3).join("\n");
+    exps.push({ id: "attaches", passed: false, reason: tail ? `${why}\n${tail}` : why });
+  } else {
+    exps.push({ id: "attaches", passed: true });
+  }
+
+  if (run.ready && !run.error) {
+    let from = 0;
+    for (const h of lesson.expect.header) {
+      const at = lines.findIndex((l, i) => i >= from && l.includes(h));
+      exps.push({ id: `header:${h}`, passed: at >= 0, reason: at >= 0 ? undefined : t("check.header", { header: h }) });
+      if (at >= 0) from = at + 1;
+    }
+    for (const lc of lesson.expect.lines) {
+      const re = new RegExp(lc.pattern);
+      const count = lines.filter((l) => re.test(l)).length;
+      const passed = count >= lc.min;
+      exps.push({ id: `lines:${lc.pattern}`, passed, reason: passed ? undefined : t("check.lines", { min: lc.min, example: lc.example, count }) });
+    }
+    for (const name of lesson.expect.predicates) {
+      const p = predicates[name];
+      const reason = p ? p(lines) : t("check.pred.unknown", { name });
+      exps.push({ id: `predicate:${name}`, passed: reason === undefined, reason });
+    }
+    if (lesson.expect.cleanExit) {
+      const passed = run.exitCode === 0;
+      exps.push({ id: "clean-exit", passed, reason: passed ? undefined : t("check.cleanExit", { how: run.killed ? "SIGKILL" : String(run.exitCode ?? run.exitSignal) }) });
+    }
+    if (run.truncated) exps.push({ id: "output-size", passed: false, reason: t("check.flood") });
+  }
+  if (run.triggerError) exps.push({ id: "trigger", passed: false, reason: t("check.trigger", { error: run.triggerError }) });
+
+  const passed = exps.every((e) => e.passed);
+  return { lesson: lesson.id, file, status: passed ? "passed" : "failed", passed, expectations: exps, compileError, durationMs: run.durationMs };
+}

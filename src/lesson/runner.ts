@@ -1,0 +1,202 @@
+// Runs one program (a reference answer or a learner's file) the way the
+// lesson says: in its own process, so a crash in learner code cannot take
+// the app down and the kernel frees its probes when it exits. Waits for the
+// binding's readiness signal (not a sleep), fires the trigger, stops the
+// program the lesson's way, and kills it if it will not stop.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { projectRoot } from "../bcc/kernel-headers.ts";
+import type { VariantName } from "../bcc/capabilities.ts";
+import type { Lesson } from "./schema.ts";
+import { BoundedOutput } from "./output.ts";
+import { runTrigger, sleep } from "./triggers.ts";
+import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
+
+const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
+const KILL_GRACE_MS = 3000;
+
+export interface ChildError {
+  name?: string;
+  message?: string;
+  diagnostics?: Array<{ file: string; line: number; column: number; severity: string; message: string }>;
+  source?: string;
+}
+
+export type RunEvent =
+  | { type: "output"; stream: "stdout" | "stderr"; text: string }
+  | { type: "phase"; phase: "starting" | "compiling" | "ready" | "triggering" | "stopping" | "done" }
+  | { type: "error"; error: ChildError };
+
+export interface RunOptions {
+  lesson: Lesson;
+  /** The program to run (absolute path). */
+  file: string;
+  variant: VariantName;
+  /** Extra arguments (replace the lesson's own when given). */
+  args?: string[];
+  /** Fire the lesson's trigger once ready (default true). */
+  trigger?: boolean;
+  /** Stop the program after the trigger (default true); false: run until abort. */
+  autoStop?: boolean;
+  onEvent?: (e: RunEvent) => void;
+  /** Aborting stops the program the lesson's way (SIGINT), then kills it. */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Attach calls only load (the verifier runs); stop as soon as the program is ready. */
+  loadOnly?: boolean;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  truncated: boolean;
+  exitCode: number | null;
+  exitSignal: NodeJS.Signals | null;
+  ready: boolean;
+  probes: number;
+  error?: ChildError;
+  timedOut: boolean;
+  /** The program had to be killed with SIGKILL. */
+  killed: boolean;
+  durationMs: number;
+  triggerError?: string;
+}
+
+export async function runProgram(opts: RunOptions): Promise<RunResult> {
+  const { lesson } = opts;
+  const started = Date.now();
+  const emit = (e: RunEvent) => opts.onEvent?.(e);
+  let fixture: FixtureServer | undefined;
+  if (lesson.fixture === "usdt-http-server") fixture = await startUsdtServer();
+  try {
+    const args = (opts.args ?? lesson.args).map((a) => a.replaceAll("{fixturePid}", String(fixture?.pid ?? "")));
+    emit({ type: "phase", phase: "starting" });
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, opts.file, ...args], {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        BCC_TUTOR_READY_FD: "3",
+        BCC_TUTOR_VARIANT: opts.variant,
+        BCC_TUTOR_LOAD_ONLY: opts.loadOnly ? "1" : "0",
+        FORCE_COLOR: "0",
+        NODE_NO_WARNINGS: "1",
+      },
+      detached: false,
+    });
+    const out = new BoundedOutput();
+    const err = new BoundedOutput(256 * 1024);
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+      out.push(d);
+      emit({ type: "output", stream: "stdout", text: d });
+    });
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => {
+      err.push(d);
+      emit({ type: "output", stream: "stderr", text: d });
+    });
+    let ready = false;
+    let probes = 0;
+    let childError: ChildError | undefined;
+    let onReady: () => void = () => {};
+    const readyPromise = new Promise<void>((r) => (onReady = r));
+    let ctlBuf = "";
+    (child.stdio[3] as NodeJS.ReadableStream).setEncoding("utf8");
+    (child.stdio[3] as NodeJS.ReadableStream).on("data", (d: string) => {
+      ctlBuf += d;
+      for (let nl = ctlBuf.indexOf("\n"); nl >= 0; nl = ctlBuf.indexOf("\n")) {
+        const line = ctlBuf.slice(0, nl);
+        ctlBuf = ctlBuf.slice(nl + 1);
+        let msg: { event?: string; probes?: number } & ChildError;
+        try { msg = JSON.parse(line); } catch { continue; }
+        if (msg.event === "ready") {
+          ready = true;
+          probes = msg.probes ?? 0;
+          emit({ type: "phase", phase: "ready" });
+          onReady();
+        } else if (msg.event === "error") {
+          childError = msg;
+          emit({ type: "error", error: msg });
+        }
+      }
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("close", (code, signal) => resolve({ code, signal })),
+    );
+    let finished = false;
+    void exited.then(() => (finished = true));
+    emit({ type: "phase", phase: "compiling" });
+
+    const timeoutMs = opts.timeoutMs ?? lesson.timeoutMs;
+    let timedOut = false;
+    let killed = false;
+    const deadline = sleep(timeoutMs).then(() => "timeout" as const);
+    const aborted = new Promise<"abort">((r) => {
+      if (opts.signal?.aborted) r("abort");
+      opts.signal?.addEventListener("abort", () => r("abort"), { once: true });
+    });
+
+    const stop = async (): Promise<void> => {
+      if (finished) return;
+      emit({ type: "phase", phase: "stopping" });
+      if (lesson.stop === "SIGINT") child.kill("SIGINT");
+      const gone = await Promise.race([exited.then(() => true), sleep(KILL_GRACE_MS).then(() => false)]);
+      if (!gone) {
+        killed = true;
+        child.kill("SIGKILL");
+      }
+    };
+
+    let triggerError: string | undefined;
+    const first = await Promise.race([readyPromise.then(() => "ready" as const), exited.then(() => "exit" as const), deadline, aborted]);
+    if (first === "ready" && opts.loadOnly) {
+      await stop();
+    } else if (first === "ready") {
+      if (opts.trigger ?? true) {
+        emit({ type: "phase", phase: "triggering" });
+        try {
+          await runTrigger(lesson.trigger, { fixturePort: fixture?.port, signal: opts.signal });
+        } catch (e) {
+          triggerError = (e as Error).message;
+        }
+      }
+      if (opts.autoStop ?? true) {
+        const settled = await Promise.race([sleep(lesson.settleMs).then(() => "settled" as const), exited.then(() => "exit" as const), aborted]);
+        if (settled !== "exit") {
+          if (lesson.stop === "exit" && settled === "settled") {
+            const r = await Promise.race([exited.then(() => "exit" as const), deadline, aborted]);
+            if (r === "timeout") timedOut = true;
+          }
+          await stop();
+        }
+      } else {
+        const r = await Promise.race([exited.then(() => "exit" as const), deadline, aborted]);
+        if (r === "timeout") timedOut = true;
+        await stop();
+      }
+    } else if (first === "timeout") {
+      timedOut = true;
+      await stop();
+    } else if (first === "abort") {
+      await stop();
+    }
+    const { code, signal } = await exited;
+    emit({ type: "phase", phase: "done" });
+    return {
+      stdout: out.text(),
+      stderr: err.text(),
+      truncated: out.truncated,
+      exitCode: code,
+      exitSignal: signal,
+      ready,
+      probes,
+      error: childError,
+      timedOut,
+      killed,
+      durationMs: Date.now() - started,
+      triggerError,
+    };
+  } finally {
+    fixture?.stop();
+  }
+}

@@ -1,0 +1,62 @@
+// The learner-facing text of a lesson, from locales/<lang>/lessons/:
+// <NN-id>.md is the prose, <NN-id>.json the title, hints and check reasons.
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { projectRoot } from "../bcc/kernel-headers.ts";
+import { getLang, LANGS, type Lang } from "../i18n/index.ts";
+import type { Lesson } from "./schema.ts";
+import { lessonStem } from "./registry.ts";
+
+export const lessonStringsSchema = z.object({
+  title: z.string().min(1),
+  hints: z.array(z.string().min(1)),
+  /** Reasons for failed source checks, by check id. */
+  checks: z.record(z.string(), z.string().min(1)),
+});
+export type LessonStrings = z.infer<typeof lessonStringsSchema>;
+
+export const localesDir = path.join(projectRoot, "locales");
+
+export function lessonTextPath(l: Lesson, lang: Lang, ext: "md" | "json"): string {
+  return path.join(localesDir, lang, "lessons", `${lessonStem(l)}.${ext}`);
+}
+
+const cache = new Map<string, LessonStrings>();
+
+/** The lesson's strings in lang, falling back to English when that file is missing. */
+export function lessonStrings(l: Lesson, lang: Lang = getLang()): LessonStrings {
+  const key = `${lang}:${l.id}`;
+  let s = cache.get(key);
+  if (!s) {
+    const file = lessonTextPath(l, lang, "json");
+    if (!fs.existsSync(file)) return lang === "en" ? { title: l.id, hints: [], checks: {} } : lessonStrings(l, "en");
+    s = lessonStringsSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+    cache.set(key, s);
+  }
+  return s;
+}
+
+export function lessonTitle(l: Lesson, lang: Lang = getLang()): string {
+  return lessonStrings(l, lang).title;
+}
+
+/** Hint level n (1-based). */
+export function lessonHint(l: Lesson, level: number, lang: Lang = getLang()): string | undefined {
+  return lessonStrings(l, lang).hints[level - 1];
+}
+
+export function checkReason(l: Lesson, checkId: string, lang: Lang = getLang()): string {
+  return lessonStrings(l, lang).checks[checkId] ?? lessonStrings(l, "en").checks[checkId] ?? checkId;
+}
+
+/** The prose (Markdown), falling back to English. */
+export function lessonProse(l: Lesson, lang: Lang = getLang()): string {
+  for (const x of [lang, "en"] as const) {
+    const p = lessonTextPath(l, x, "md");
+    if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
+  }
+  return `# ${lessonTitle(l, lang)}\n`;
+}
+
+export { LANGS };

@@ -1,0 +1,37 @@
+// The learner's exercise files live in a workspace folder outside the
+// tracked sources: ./workspace by default, BCC_TUTOR_WORKSPACE to move it.
+import fs from "node:fs";
+import path from "node:path";
+import { projectRoot } from "../bcc/kernel-headers.ts";
+import type { Lesson } from "./schema.ts";
+import { lessonStem } from "./registry.ts";
+
+export function workspaceDir(): string {
+  return path.resolve(process.env.BCC_TUTOR_WORKSPACE ?? path.join(projectRoot, "workspace"));
+}
+
+export function workspaceFile(lesson: Lesson, dir = workspaceDir()): string {
+  return path.join(dir, `${lessonStem(lesson)}.ts`);
+}
+
+export function answerFile(lesson: Lesson): string | undefined {
+  return lesson.answer ? path.join(projectRoot, lesson.answer) : undefined;
+}
+
+export function starterFile(lesson: Lesson): string | undefined {
+  return lesson.exercise ? path.join(projectRoot, lesson.exercise.starter) : undefined;
+}
+
+/** Creates the learner's file from the starter when it does not exist yet; never overwrites. */
+export function ensureWorkspaceFile(lesson: Lesson, dir = workspaceDir()): string {
+  const file = workspaceFile(lesson, dir);
+  const starter = starterFile(lesson);
+  if (!starter) throw new Error(`lesson ${lesson.id} is not an exercise`);
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.copyFileSync(starter, file, fs.constants.COPYFILE_EXCL);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  return file;
+}

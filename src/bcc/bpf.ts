@@ -304,6 +304,7 @@ export class BPF {
     for (;;) {
       const line = await this.traceReadline();
       if (line === null) return;
+      if (line.trim() === "") continue; // the kernel ends a message's own "\n" with another
       const rec = fmt ? parseTraceLine(line) : undefined;
       if (fmt && !rec) continue;
       process.stdout.write(`${escapeTerminal(rec && fmt ? fmt(rec) : line)}\n`);

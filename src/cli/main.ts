@@ -33,7 +33,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return 0;
   }
-  const [name = "doctor", ...rest] = args;
+  const [name, ...rest] = args;
+  if (name === undefined || name.startsWith("-")) {
+    if (!process.stdout.isTTY || !process.stdin.isTTY) {
+      process.stdout.write(`${t("cli.notTty")}\n`);
+      return listCommand.run([]);
+    }
+    const { startApp } = await import("../app/main.tsx");
+    return startApp({ argv });
+  }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
     process.stderr.write(`${t("cli.unknownCommand", { name })}\n`);

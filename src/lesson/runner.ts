@@ -26,7 +26,9 @@ export interface ChildError {
 export type RunEvent =
   | { type: "output"; stream: "stdout" | "stderr"; text: string }
   | { type: "phase"; phase: "starting" | "compiling" | "ready" | "triggering" | "stopping" | "done" }
-  | { type: "error"; error: ChildError };
+  | { type: "error"; error: ChildError }
+  /** The lesson's fixture server is up (the app fires the trigger by hand with its port). */
+  | { type: "fixture"; pid: number; port: number };
 
 export interface RunOptions {
   lesson: Lesson;
@@ -68,7 +70,10 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const emit = (e: RunEvent) => opts.onEvent?.(e);
   let fixture: FixtureServer | undefined;
-  if (lesson.fixture === "usdt-http-server") fixture = await startUsdtServer();
+  if (lesson.fixture === "usdt-http-server") {
+    fixture = await startUsdtServer();
+    emit({ type: "fixture", pid: fixture.pid, port: fixture.port });
+  }
   try {
     const args = (opts.args ?? lesson.args).map((a) => a.replaceAll("{fixturePid}", String(fixture?.pid ?? "")));
     emit({ type: "phase", phase: "starting" });

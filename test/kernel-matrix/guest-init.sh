@@ -56,8 +56,15 @@ mnt devtmpfs /dev
 mnt devpts /dev/pts newinstance,ptmxmode=0666,gid=5,mode=0620
 ln -sf pts/ptmx "$R/dev/ptmx"
 mnt tmpfs /dev/shm mode=1777
-mnt tmpfs /tmp mode=1777
-mnt tmpfs /run mode=0755
+# Fresh /tmp and /run, unless the project itself lives there (a clone in
+# /tmp/...): then they stay the host's, writable through the overlay.
+PROJECT=$(cat /results/project-root 2>/dev/null)
+for d in /tmp /run; do
+  case "$PROJECT/" in
+    "$d"/*) echo "kernel-matrix: note: the project is under $d: keeping the host's $d (overlay)" ;;
+    *) if [ "$d" = /tmp ]; then mnt tmpfs /tmp mode=1777; else mnt tmpfs /run mode=0755; fi ;;
+  esac
+done
 mnt tracefs /sys/kernel/tracing
 # debugfs: bcc and older tools look for /sys/kernel/debug/tracing as well.
 if grep -qw debugfs /proc/filesystems; then mnt debugfs /sys/kernel/debug; fi

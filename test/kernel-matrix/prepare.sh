@@ -12,7 +12,8 @@
 # Usage: bash test/kernel-matrix/prepare.sh [--no-install] [--quiet]
 #   --no-install  do only local work (unpack, initramfs, disk); fail if a
 #                 package or the kernel .deb would have to be fetched.
-set -euo pipefail
+#   --quiet       print only failures.
+set -Eeuo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # Any command that fails without its own message still says so.
 trap 'rc=$?; km_say ""; km_say "kernel-matrix: FAILED: prepare.sh line $LINENO: $BASH_COMMAND (exit $rc)"; km_say "kernel-matrix: what to do: read the error above, fix it and re-run prepare.sh"; exit $rc' ERR
@@ -23,17 +24,19 @@ for a in "$@"; do
   case $a in
     --no-install) NO_INSTALL=1 ;;
     --quiet) QUIET=1 ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) km_fail "unknown argument: $a" "see: bash test/kernel-matrix/prepare.sh --help" 2 ;;
   esac
 done
 info() { [ -n "$QUIET" ] || km_say "kernel-matrix: $*"; }
+TMPS=()   # temporary folders, removed however the script ends
+trap 'rm -rf "${TMPS[@]}"' EXIT
 
 APT_UPDATED=
 apt_update_once() {
   [ -n "$APT_UPDATED" ] && return 0
   info "apt-get update"
-  apt-get update -qq >&2 || km_fail "apt-get update" \
+  quietly apt-get update || km_fail "apt-get update" \
     "check that Debian's package archive is reachable (see /etc/apt/sources.list*), then re-run"
   APT_UPDATED=1
 }
@@ -48,12 +51,22 @@ need_root_for() {
   command -v apt-get >/dev/null || km_fail "$1 is needed and there is no apt-get" "this script expects Debian"
 }
 
-# apt_install PKG...: try, and if apt knows nothing of a package, update once and retry.
+# quietly CMD...: run it with its output kept aside, shown only if it fails.
+quietly() {
+  local log rc=0
+  log=$(mktemp)
+  "$@" >"$log" 2>&1 || rc=$?
+  [ "$rc" = 0 ] || { km_say "--- output of: $* ---"; tail -n 30 "$log" >&2; }
+  rm -f "$log"
+  return "$rc"
+}
+
+# apt_install PKG...: try, and if that fails (e.g. stale lists), update once and retry.
 apt_install() {
   info "apt-get install --no-install-recommends $*"
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2; then
+  if ! DEBIAN_FRONTEND=noninteractive quietly apt-get install -y -q --no-install-recommends "$@"; then
     apt_update_once
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2 ||
+    DEBIAN_FRONTEND=noninteractive quietly apt-get install -y -q --no-install-recommends "$@" ||
       km_fail "apt-get install --no-install-recommends $*" \
         "read apt's error above; fix it (e.g. apt-get update, free disk space), then re-run"
   fi
@@ -101,13 +114,12 @@ else
   DEB=$(deb_path)
   if [ -z "$DEB" ]; then
     need_root_for "the kernel package $PKG=$KM_DEBVER"
-    tmp=$(mktemp -d "$KM_CACHE/.download.XXXXXX")
+    tmp=$(mktemp -d "$KM_CACHE/.download.XXXXXX"); TMPS+=("$tmp")
     info "apt-get download $PKG=$KM_DEBVER"
     # -o APT::Sandbox::User=root: the cache folder is not readable by _apt.
-    if ! (cd "$tmp" && apt-get download -qq -o APT::Sandbox::User=root "$PKG=$KM_DEBVER" >&2); then
+    if ! (cd "$tmp" && quietly apt-get download -q -o APT::Sandbox::User=root "$PKG=$KM_DEBVER"); then
       apt_update_once
-      (cd "$tmp" && apt-get download -qq -o APT::Sandbox::User=root "$PKG=$KM_DEBVER" >&2) || {
-        rm -rf "$tmp"
+      (cd "$tmp" && quietly apt-get download -q -o APT::Sandbox::User=root "$PKG=$KM_DEBVER") || {
         km_fail "apt-get download $PKG=$KM_DEBVER (the image matching the installed headers)" \
           "if the archive dropped this ABI, upgrade the headers (apt-get install linux-headers-amd64) and re-run; or put the .deb into $KM_CACHE/"
       }
@@ -119,8 +131,7 @@ else
     info "using cached $(basename "$DEB")"
   fi
 
-  stage=$(mktemp -d "$KM_CACHE/.unpack.XXXXXX")
-  trap 'rm -rf "$stage"' EXIT
+  stage=$(mktemp -d "$KM_CACHE/.unpack.XXXXXX"); TMPS+=("$stage")
   # unpack NAME...: extract those modules (by file name, any folder, .ko or compressed).
   unpack() {
     local pats=() n
@@ -187,7 +198,7 @@ else
   cp "$stage/boot/config-$KM_UNAME" "$KM_CACHE/config"
   cp "$stage/boot/vmlinuz-$KM_UNAME" "$KM_CACHE/vmlinuz.tmp" && mv "$KM_CACHE/vmlinuz.tmp" "$KM_CACHE/vmlinuz"
   printf '%s\n' "$want_stamp" >"$KM_CACHE/modules.stamp"
-  rm -rf "$stage"; trap - EXIT
+  rm -rf "$stage"
   info "modules (load order): ${order[*]}"
 fi
 for opt in CONFIG_KPROBES=y CONFIG_BPF_EVENTS=y CONFIG_KPROBE_EVENTS=y; do
@@ -224,8 +235,7 @@ if [ -s "$KM_CACHE/initramfs.img" ] && [ "$(cat "$KM_CACHE/initramfs.sum" 2>/dev
   info "initramfs: cached"
 else
   info "building initramfs"
-  stage=$(mktemp -d "$KM_CACHE/.initramfs.XXXXXX")
-  trap 'rm -rf "$stage"' EXIT
+  stage=$(mktemp -d "$KM_CACHE/.initramfs.XXXXXX"); TMPS+=("$stage")
   mkdir -p "$stage"/{bin,dev,proc,sys,tmp,boot,etc/kernel-matrix,lib/modules}
   cp /bin/busybox "$stage/bin/busybox"
   cp "$KM_DIR/guest-init.sh" "$stage/init" && chmod 755 "$stage/init"
@@ -237,7 +247,7 @@ else
     km_fail "packing the initramfs (busybox cpio | gzip)" "check free space in $KM_CACHE"
   mv "$KM_CACHE/initramfs.img.tmp" "$KM_CACHE/initramfs.img"
   printf '%s\n' "$want_sum" >"$KM_CACHE/initramfs.sum"
-  rm -rf "$stage"; trap - EXIT
+  rm -rf "$stage"
   info "initramfs: $(du -h "$KM_CACHE/initramfs.img" | cut -f1)"
 fi
 

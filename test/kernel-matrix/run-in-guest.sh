@@ -26,7 +26,7 @@
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 TIMEOUT=${KERNEL_MATRIX_TIMEOUT:-600}
 SMP=${KERNEL_MATRIX_SMP:-1}
 MEM=${KERNEL_MATRIX_MEM:-1024}
@@ -49,7 +49,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ $# -gt 0 ] || { km_say "run-in-guest.sh: no command given"; usage >&2; exit 2; }
-case $TIMEOUT in ''|*[!0-9]*) km_say "run-in-guest.sh: --timeout wants whole seconds"; exit 2 ;; esac
+for v in "TIMEOUT=$TIMEOUT" "SMP=$SMP" "MEM=$MEM"; do
+  case ${v#*=} in ''|*[!0-9]*|0) km_say "run-in-guest.sh: ${v%%=*} must be a positive whole number, not '${v#*=}'"; exit 2 ;; esac
+done
 case $CACHE_MODE in none|loose|mmap) ;; *) km_say "run-in-guest.sh: KERNEL_MATRIX_9P_CACHE must be none, loose or mmap"; exit 2 ;; esac
 
 # --- ready? --------------------------------------------------------------------
@@ -86,6 +88,7 @@ q() { local s=${1//\'/\'\\\'\'}; printf "'%s'" "$s"; }   # POSIX sh single-quoti
   printf 'cd %s || { echo "kernel-matrix: cannot cd to the project in the guest" >&2; exit 125; }\n' "$(q "$KM_ROOT")"
   printf 'exec'; for a in "$@"; do printf ' %s' "$(q "$a")"; done; echo
 } >"$RUN/share/cmd.sh"
+printf '%s\n' "$KM_ROOT" >"$RUN/share/project-root"
 # 9p cache mode for the read-only host root: loose lets the guest keep file
 # data and metadata in its page cache (safe: nothing writes through it).
 [ "$CACHE_MODE" = none ] || echo "cache=$CACHE_MODE" >"$RUN/share/root-9p-opts"
@@ -94,7 +97,11 @@ q() { local s=${1//\'/\'\\\'\'}; printf "'%s'" "$s"; }   # POSIX sh single-quoti
 # The uncompressed ELF boots straight into the kernel (PVH entry); vmlinuz would
 # first decompress itself under TCG, about 6 s.
 KERNEL_IMG=$KM_CACHE/vmlinuz
-[ -s "$KM_CACHE/vmlinux" ] && [ -z "${KERNEL_MATRIX_BZIMAGE:-}" ] && KERNEL_IMG=$KM_CACHE/vmlinux
+if [ -s "$KM_CACHE/vmlinux" ] && [ -z "${KERNEL_MATRIX_BZIMAGE:-}" ]; then
+  KERNEL_IMG=$KM_CACHE/vmlinux
+elif [ -z "${KERNEL_MATRIX_BZIMAGE:-}" ]; then
+  km_say "kernel-matrix: note: no $KM_CACHE/vmlinux, booting vmlinuz (about 6 s slower)"
+fi
 QEMU=(qemu-system-x86_64 -name kernel-matrix
   -accel tcg,thread=multi -cpu max -smp "$SMP" -m "$MEM"
   -kernel "$KERNEL_IMG" -initrd "$KM_CACHE/initramfs.img"

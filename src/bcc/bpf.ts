@@ -103,6 +103,7 @@ export class BPF {
         else {
           for (const u of usdt) u.attachUprobes(this);
           this.autoAttach();
+          for (const l of BPF.readyListeners.splice(0)) l(this);
         }
         return this;
       })
@@ -117,6 +118,19 @@ export class BPF {
     // A failure surfaces where the program awaits ready or calls a method;
     // do not also crash the process as an unhandled rejection.
     this.ready.catch(() => undefined);
+  }
+
+  private static readyListeners: Array<(b: BPF) => void> = [];
+
+  /** The next BPF object of this process to become ready (bcc-tutor repl uses it). */
+  static nextReady(timeoutMs: number): Promise<BPF> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new BccError(`no BPF program became ready within ${timeoutMs / 1000} s`)), timeoutMs);
+      BPF.readyListeners.push((b) => {
+        clearTimeout(timer);
+        resolve(b);
+      });
+    });
   }
 
   /** Compiles and auto-attaches: `const b = await BPF.create({ text })`. */

@@ -53,7 +53,14 @@ export class TracePipe {
   constructor() {
     const t = tracefsPath();
     if (!t) throw new BccError("tracefs is not mounted: run `mount -t tracefs tracefs /sys/kernel/tracing` (scripts/setup.sh does it)");
-    this.fd = fs.openSync(`${t}/trace_pipe`, fs.constants.O_RDONLY | O_NONBLOCK);
+    try {
+      this.fd = fs.openSync(`${t}/trace_pipe`, fs.constants.O_RDONLY | O_NONBLOCK);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "EBUSY") {
+        throw new BccError(`${t}/trace_pipe is being read by another program (the kernel allows one reader at a time): stop the other tracer, or use a perf buffer`);
+      }
+      throw err;
+    }
   }
 
   /** One line if one is ready now, else null. Never blocks. */

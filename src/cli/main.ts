@@ -6,9 +6,11 @@ import { doctorCommand } from "./commands/doctor.ts";
 import { listCommand } from "./commands/list.ts";
 import { runCommand } from "./commands/run.ts";
 import { checkCommand } from "./commands/check.ts";
+import { devCommand } from "./commands/dev.ts";
+import { replCommand } from "./commands/repl.ts";
 import { UsageError } from "./args.ts";
 
-const commands: Command[] = [listCommand, runCommand, checkCommand, doctorCommand];
+const commands: Command[] = [listCommand, runCommand, checkCommand, replCommand, doctorCommand, devCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

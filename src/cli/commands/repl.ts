@@ -1,0 +1,39 @@
+// `bcc-tutor repl <lesson>`: runs the lesson's reference program in this
+// process and opens a Node REPL with its live BPF object as `b`, so maps can
+// be read while the program runs, as python users do interactively.
+import repl from "node:repl";
+import { pathToFileURL } from "node:url";
+import type { Command } from "../command.ts";
+import { UsageError } from "../args.ts";
+import { lessonByRef } from "../lessons.ts";
+import { answerFile } from "../../lesson/workspace.ts";
+import { chooseVariant } from "../../lesson/variant.ts";
+import { t } from "../../i18n/index.ts";
+import { BPF } from "../../index.ts";
+
+export const replCommand: Command = {
+  name: "repl",
+  summary: "cli.cmd.repl",
+  async run(args) {
+    const lesson = await lessonByRef(args[0]);
+    const file = answerFile(lesson);
+    if (!file) throw new UsageError(t("run.noAnswer", { lesson: lesson.id }));
+    const choice = chooseVariant(lesson);
+    process.env.BCC_TUTOR_VARIANT = choice.variant;
+    process.stderr.write(`${t("run.variant", { lesson: lesson.id, probe: choice.probe, reason: choice.reason })}\n`);
+    const ready = BPF.nextReady(30_000);
+    // The answer runs its event loop forever: start it, do not await it.
+    const program = import(pathToFileURL(file).href).catch((e: unknown) => {
+      process.stderr.write(`${(e as Error).message}\n`);
+    });
+    const b = await ready;
+    process.stderr.write("b is the lesson's BPF object: try b.table(\"<name>\").items(), b.numOpenProbes; .exit to leave\n");
+    const r = repl.start({ prompt: "bcc> " });
+    r.context.b = b;
+    r.context.BPF = BPF;
+    await new Promise<void>((resolve) => r.on("exit", resolve));
+    void program;
+    b.close();
+    process.exit(0);
+  },
+};

@@ -80,11 +80,11 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
     if (!file) return setMessage(t("app.notExercise"));
     setTab("check");
     setCheck({ status: "running", file: path.relative(process.cwd(), file) || file });
-    void checkLesson(current, file).then((outcome) => {
+    void run.stopAndWait().then(() => checkLesson(current, file)).then((outcome) => {
       setCheck({ status: "done", outcome });
       if (outcome.status === "passed") save((p) => { if (!p.done.includes(current.id)) p.done.push(current.id); });
     });
-  }, [current, workspace, save]);
+  }, [current, workspace, save, run]);
 
   const { manualSuggested } = useWatch(learnerFile, watch && screen === "lesson", doCheck);
 
@@ -215,7 +215,7 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
       }
       return lines;
     }
-    if (tab === "code") return codeLines(current, learnerFile, showAnswer || !current.exercise || progress.done.includes(current.id), width);
+    if (tab === "code") return codeLines(current, learnerFile, showAnswer || !current.exercise || progress.done.includes(current.id), showAnswer, width);
     return [];
   }, [current, tab, lang, columns, showAnswer, progress.hintsUsed[current?.id ?? ""], learnerFile, check]);
 
@@ -345,7 +345,8 @@ function StatusLine({ message, confirm, cmdline, file }: { message?: string; con
   return <Text color="yellow" wrap="truncate-end">{message ?? " "}</Text>;
 }
 
-function codeLines(lesson: Lesson, learnerFile: string | undefined, answerVisible: boolean, width: number): Line[] {
+/** The learner's file and the reference answer; the answer first when it was asked for. */
+function codeLines(lesson: Lesson, learnerFile: string | undefined, answerVisible: boolean, answerFirst: boolean, width: number): Line[] {
   const out: Line[] = [];
   const show = (label: string, file: string, lang: "c" | "ts") => {
     if (!fs.existsSync(file)) return;
@@ -353,14 +354,20 @@ function codeLines(lesson: Lesson, learnerFile: string | undefined, answerVisibl
     out.push(...highlight(fs.readFileSync(file, "utf8"), lang));
     out.push([]);
   };
-  if (learnerFile) show(t("app.code.workspace", { file: learnerFile }), learnerFile, "ts");
-  if (lesson.exercise && !answerVisible) {
-    out.push(...wrapLine([{ text: t("app.code.hidden"), dim: true }], width));
-    return out;
+  const mine = () => learnerFile && show(t("app.code.workspace", { file: learnerFile }), learnerFile, "ts");
+  const answer = () => {
+    if (lesson.exercise && !answerVisible) return void out.push(...wrapLine([{ text: t("app.code.hidden"), dim: true }], width));
+    const a = answerFile(lesson);
+    if (a) show(t("app.code.answer", { file: path.relative(projectRoot, a) }), a, "ts");
+    for (const c of lesson.cFiles) show(c, path.join(projectRoot, c), "c");
+  };
+  if (answerFirst) {
+    answer();
+    mine();
+  } else {
+    mine();
+    answer();
   }
-  const answer = answerFile(lesson);
-  if (answer) show(t("app.code.answer", { file: path.relative(projectRoot, answer) }), answer, "ts");
-  for (const c of lesson.cFiles) show(c, path.join(projectRoot, c), "c");
   return out;
 }
 

@@ -24,6 +24,7 @@ export function useRun() {
   const [state, setState] = useState<RunState>({ phase: "idle" });
   const [, setTick] = useState(0);
   const abort = useRef<AbortController | null>(null);
+  const finished = useRef<Promise<unknown>>(Promise.resolve());
   const ctx = useRef<{ lesson?: Lesson; fixturePort?: number; demo: boolean }>({ demo: false });
 
   // Throttled refresh: only when the scrollback changed.
@@ -69,7 +70,7 @@ export function useRun() {
           if (e.phase === "ready" && ctx.current.demo) void fire();
         }
       };
-      void runProgram({ lesson, file, variant, trigger: false, autoStop: false, onEvent, signal: ac.signal, timeoutMs: 24 * 3600_000 })
+      finished.current = runProgram({ lesson, file, variant, trigger: false, autoStop: false, onEvent, signal: ac.signal, timeoutMs: 24 * 3600_000 })
         .then((r) => {
           if (abort.current !== ac) return;
           const how = r.error?.message ? `${r.error.name}: ${r.error.message}` : r.exitSignal ? `signal ${r.exitSignal}` : `exit code ${r.exitCode}`;
@@ -90,11 +91,17 @@ export function useRun() {
     return true;
   }, []);
 
+  /** Stops the program if one runs, and resolves once it has exited (trace_pipe has one reader at a time). */
+  const stopAndWait = useCallback(async () => {
+    abort.current?.abort();
+    await finished.current.catch(() => undefined);
+  }, []);
+
   const setDemo = useCallback((demo: boolean) => {
     ctx.current.demo = demo;
   }, []);
 
   useEffect(() => () => abort.current?.abort(), []);
 
-  return { state, scrollback, start, stop, fire, setDemo, running: () => abort.current !== null };
+  return { state, scrollback, start, stop, stopAndWait, fire, setDemo, running: () => abort.current !== null };
 }

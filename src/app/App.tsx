@@ -269,8 +269,10 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
     }
     if (tab === "run" && input === "s") return void (run.stop() || setMessage(t("app.notRunning")));
     if (tab === "run" && input === "d") {
-      run.setDemo(!demo);
-      return setDemo(!demo);
+      return setDemo((d) => {
+        run.setDemo(!d);
+        return !d;
+      });
     }
     if (input === "r") return actions.run();
     if (input === "c") return actions.check();

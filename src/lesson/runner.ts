@@ -135,7 +135,9 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const timeoutMs = opts.timeoutMs ?? lesson.timeoutMs;
     let timedOut = false;
     let killed = false;
-    const deadline = sleep(timeoutMs).then(() => "timeout" as const);
+    let deadlineTimer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<"timeout">((r) => (deadlineTimer = setTimeout(() => r("timeout"), timeoutMs)));
+    void exited.then(() => clearTimeout(deadlineTimer)); // an exited program keeps nothing alive
     const aborted = new Promise<"abort">((r) => {
       if (opts.signal?.aborted) r("abort");
       opts.signal?.addEventListener("abort", () => r("abort"), { once: true });
@@ -145,7 +147,9 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       if (finished) return;
       emit({ type: "phase", phase: "stopping" });
       if (lesson.stop === "SIGINT") child.kill("SIGINT");
-      const gone = await Promise.race([exited.then(() => true), sleep(KILL_GRACE_MS).then(() => false)]);
+      let grace: NodeJS.Timeout | undefined;
+      const gone = await Promise.race([exited.then(() => true), new Promise<false>((r) => (grace = setTimeout(() => r(false), KILL_GRACE_MS)))]);
+      clearTimeout(grace);
       if (!gone) {
         killed = true;
         child.kill("SIGKILL");

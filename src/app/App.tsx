@@ -22,6 +22,7 @@ import { RunPane } from "./components/RunPane.tsx";
 import { CheckView, type CheckState } from "./components/CheckView.tsx";
 import { useRun } from "./hooks/use-run.ts";
 import { useWatch } from "./hooks/use-watch.ts";
+import { useStateRef } from "./hooks/use-state-ref.ts";
 import { useSize } from "./hooks/use-size.ts";
 import { candidates, complete, execute, type Actions } from "./commands.ts";
 
@@ -43,17 +44,17 @@ export interface AppProps {
 export function App({ lessons, store, workspace, openEditor, initialMessage, title }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useSize();
-  const [lang, setLangState] = useState<Lang>(getLang());
-  const [screen, setScreen] = useState<"list" | "lesson">("list");
+  const [lang, setLangState, langRef] = useStateRef<Lang>(getLang());
+  const [screen, setScreen, screenRef] = useStateRef<"list" | "lesson">("list");
   const [filter, setFilter] = useState<Filter>("all");
-  const [selected, setSelected] = useState(() => Math.max(0, lessons.findIndex((l) => l.id === store.progress.current)));
-  const [tab, setTab] = useState<Tab>("prose");
+  const [selected, setSelected, selectedRef] = useStateRef(() => Math.max(0, lessons.findIndex((l) => l.id === store.progress.current)));
+  const [tab, setTab, tabRef] = useStateRef<Tab>("prose");
   const [scroll, setScroll] = useState(0);
   const [message, setMessage] = useState<string | undefined>(initialMessage);
-  const [confirm, setConfirm] = useState<"reset" | "solution" | undefined>();
-  const [cmdline, setCmdline] = useState<string | undefined>();
+  const [confirm, setConfirm, confirmRef] = useStateRef<"reset" | "solution" | undefined>(undefined);
+  const [cmdline, setCmdline, cmdlineRef] = useStateRef<string | undefined>(undefined);
   const [check, setCheck] = useState<CheckState>({ status: "idle" });
-  const [watch, setWatch] = useState(false);
+  const [watch, setWatch, watchRef] = useStateRef(false);
   const [demo, setDemo] = useState(false);
   const [showAnswer, setShowAnswer] = useState(false);
   const [, setProgressVersion] = useState(0);
@@ -65,6 +66,8 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
     [lessons, progress.done.length, lang],
   );
   const rowsShown = rowsAll.filter((r) => filter === "all" || (filter === "done") === r.done);
+  // Read through refs: an action triggered by a key sees the latest state.
+  const currentLesson = (): Lesson | undefined => (screenRef.current === "lesson" ? rowsAll[selectedRef.current]?.lesson : undefined);
   const current: Lesson | undefined = screen === "lesson" ? rowsAll[selected]?.lesson : undefined;
 
   const save = useCallback((change: Parameters<ProgressStore["update"]>[0]) => {
@@ -75,6 +78,7 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
   const learnerFile = current?.exercise ? workspaceFile(current, workspace) : undefined;
 
   const doCheck = useCallback(() => {
+    const current = currentLesson();
     if (!current) return setMessage(t("app.cmd.noLesson"));
     const file = current.exercise ? ensureWorkspaceFile(current, workspace) : answerFile(current);
     if (!file) return setMessage(t("app.notExercise"));
@@ -114,6 +118,7 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
 
   const actions: Actions = {
     run: () => {
+      const current = currentLesson();
       if (!current) return setMessage(t("app.cmd.noLesson"));
       const file = answerFile(current);
       if (!file) return setMessage(t("run.noAnswer", { lesson: current.id }));
@@ -125,16 +130,17 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
     },
     check: doCheck,
     hint: () => {
+      const current = currentLesson();
       if (!current) return setMessage(t("app.cmd.noLesson"));
       const total = lessonStrings(current).hints.length;
       if (total === 0) return setMessage(t("app.hint.none"));
-      const used = Math.min(total, (progress.hintsUsed[current.id] ?? 0) + 1);
+      const used = Math.min(total, (store.progress.hintsUsed[current.id] ?? 0) + 1);
       save((p) => { p.hintsUsed[current.id] = Math.max(p.hintsUsed[current.id] ?? 0, used); });
       setTab("prose");
       setMessage(used >= total ? t("app.hint.all") : undefined);
     },
-    next: () => open(Math.min(rowsAll.length - 1, selected + 1)),
-    prev: () => open(Math.max(0, selected - 1)),
+    next: () => open(Math.min(rowsAll.length - 1, selectedRef.current + 1)),
+    prev: () => open(Math.max(0, selectedRef.current - 1)),
     openLesson: (ref) => {
       const l = findLesson(lessons, ref);
       if (!l) return setMessage(t("app.cmd.badLesson", { ref }));
@@ -147,18 +153,21 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
       setMessage(t("app.lang.now"));
     },
     reset: () => {
-      if (!current?.exercise) return setMessage(t("app.notExercise"));
+      if (!currentLesson()?.exercise) return setMessage(t("app.notExercise"));
       setConfirm("reset");
     },
     toggleWatch: () => {
+      const current = currentLesson();
       if (!current?.exercise) return setMessage(t("app.notExercise"));
-      const on = !watch;
+      const on = !watchRef.current;
       setWatch(on);
-      setMessage(on ? t("app.watch.on", { file: learnerFile ?? "" }) : t("app.watch.off"));
+      setMessage(on ? t("app.watch.on", { file: workspaceFile(current, workspace) }) : t("app.watch.off"));
     },
     answer: () => {
+      const current = currentLesson();
       if (!current) return setMessage(t("app.cmd.noLesson"));
-      if (current.exercise && !progress.done.includes(current.id) && !progress.solutionsSeen.includes(current.id)) return setConfirm("solution");
+      const p = store.progress;
+      if (current.exercise && !p.done.includes(current.id) && !p.solutionsSeen.includes(current.id)) return setConfirm("solution");
       setShowAnswer(true);
       setTab("code");
       setScroll(0);
@@ -176,12 +185,15 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
   };
 
   const editor = () => {
+    const l = currentLesson();
+    const learnerFile = l?.exercise ? workspaceFile(l, workspace) : undefined;
     if (!learnerFile) return setMessage(t("app.notExercise"));
     const r = openEditor?.(learnerFile) ?? { ok: false, message: t("app.editor.none", { file: learnerFile }) };
     if (!r.ok) setMessage(r.message);
   };
 
   const confirmYes = () => {
+    const current = currentLesson();
     if (!current) return;
     if (confirm === "reset" && current.exercise) {
       const file = workspaceFile(current, workspace);
@@ -222,14 +234,21 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
   const maxScroll = Math.max(0, body.length - bodyHeight);
 
   useInput((input, key) => {
+    const confirm = confirmRef.current;
+    const cmdline = cmdlineRef.current;
+    const screen = screenRef.current;
+    const tab = tabRef.current;
     if (confirm) {
       if (input === "y") confirmYes();
       if (input === "y" || input === "n" || key.escape) setConfirm(undefined);
       return;
     }
     if (cmdline !== undefined) {
-      if (key.return) {
-        const unknown = execute(cmdline, actions);
+      // Typed fast (or pasted), Enter can arrive inside the same text event.
+      const enter = key.return || /[\r\n]/.test(input);
+      if (enter) {
+        const line = key.return ? cmdline : cmdline + input.split(/[\r\n]/)[0];
+        const unknown = execute(line, actions);
         if (unknown) setMessage(t("app.cmd.unknown", { name: unknown }));
         setCmdline(undefined);
       } else if (key.escape) setCmdline(undefined);
@@ -238,16 +257,22 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
       else if (input && !key.ctrl && !key.meta) setCmdline(cmdline + input);
       return;
     }
-    if (input === ":") return setCmdline("");
-    if (input === "l" && !key.ctrl) return actions.setLang(lang === "en" ? "ja" : "en");
+    // ":" opens the command line; typed fast, the rest can come in the same event.
+    if (input.startsWith(":")) {
+      const rest = input.slice(1);
+      if (!/[\r\n]/.test(rest)) return setCmdline(rest);
+      const unknown = execute(rest.split(/[\r\n]/)[0]!, actions);
+      return unknown ? setMessage(t("app.cmd.unknown", { name: unknown })) : undefined;
+    }
+    if (input === "l" && !key.ctrl) return actions.setLang(langRef.current === "en" ? "ja" : "en");
     if (input === "q" && screen === "list") return actions.quit();
     if (key.ctrl && input === "c") return actions.quit();
     if (screen === "list") {
       if (key.upArrow || input === "k") setSelected((s) => prevVisible(rowsAll, rowsShown, s));
       else if (key.downArrow || input === "j") setSelected((s) => nextVisible(rowsAll, rowsShown, s));
-      else if (key.return) open(selected);
+      else if (key.return) open(selectedRef.current);
       else if (input === "f") setFilter((f) => (f === "all" ? "pending" : f === "pending" ? "done" : "all"));
-      else if (input === "c") actions.openLesson(progress.current ?? rowsAll.find((r) => !r.done)?.lesson.id ?? "1");
+      else if (input === "c") actions.openLesson(store.progress.current ?? rowsAll.find((r) => !r.done)?.lesson.id ?? "1");
       return;
     }
     // lesson screen

@@ -86,7 +86,7 @@ describe("the app", () => {
     await press(app, "h");
     expect(store.progress.hintsUsed.sys_sync).toBe(2);
     // The hints sit below the prose: scroll to the end to see them.
-    for (let i = 0; i < 80; i++) app.stdin.write(KEY.down);
+    for (let i = 0; i < 400; i++) app.stdin.write(KEY.down);
     await tick(100);
     expect(app.lastFrame()).toContain("Hint 2 of 3");
     app.unmount();

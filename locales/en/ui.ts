@@ -1,7 +1,7 @@
 // Every string of the CLI and the app, in English. The reference catalog:
 // locales/ja/ui.ts must have the same keys and placeholders.
 export const en = {
-  "cli.usage": "Usage: bcc-tutor [command] [options]\n\nCommands:\n{commands}\n\nOptions:\n  --lang en|ja   language of the tutorial (default: from LANG)\n  --help         this help",
+  "cli.usage": "Usage: bcc-tutor [command] [options]\n\nCommands:\n{commands}\n\nOptions:\n  --lang en|ja   language of the tutorial (default: from LANG)\n  --workshop F   open the tutorial with a workshop file (JSON or YAML, see README)\n  --help         this help",
   "cli.unknownCommand": "Unknown command \"{name}\". Run `bcc-tutor --help` for the list.",
   "cli.cmd.doctor": "what this machine can do for the tutorial (--json for a JSON object)",
   "cli.cmd.list": "the lessons, and which variant of each runs here (--json)",
@@ -154,4 +154,11 @@ export const en = {
   "cli.cmd.repl": "run a lesson's program and open a Node REPL with its BPF object as b",
   "cli.cmd.dev": "dev check: the lesson set's self-check (ids, answers, starters, locale keys)",
   "cli.notTty": "bcc-tutor's app needs a terminal; here are the lessons (bcc-tutor --help for commands):",
+  "cli.cmd.progress": "progress export FILE / progress import FILE: take your progress and exercise files to another machine",
+  "progress.usage": "usage: bcc-tutor progress export FILE | bcc-tutor progress import FILE",
+  "progress.exported": "exported to {file}: {done} lesson(s) done, {files} exercise file(s)",
+  "progress.imported": "imported {file} (format version {version}): {done} lesson(s) done, {files} exercise file(s) written",
+  "progress.backup": "  your previous version was kept as {file}",
+  "cli.workshop": "--workshop FILE: open the tutorial with an instructor's workshop file (JSON or YAML)",
+  "app.list.optional": "optional",
 } as const;

@@ -2,7 +2,7 @@
 import type { en } from "../en/ui.ts";
 
 export const ja: Record<keyof typeof en, string> = {
-  "cli.usage": "使い方: bcc-tutor [コマンド] [オプション]\n\nコマンド:\n{commands}\n\nオプション:\n  --lang en|ja   チュートリアルの言語 (既定値は LANG から決まります)\n  --help         このヘルプを表示します",
+  "cli.usage": "使い方: bcc-tutor [コマンド] [オプション]\n\nコマンド:\n{commands}\n\nオプション:\n  --lang en|ja   チュートリアルの言語 (既定値は LANG から決まります)\n  --workshop F   ワークショップファイル (JSON または YAML、README 参照) で開きます\n  --help         このヘルプを表示します",
   "cli.unknownCommand": "「{name}」というコマンドはありません。一覧は `bcc-tutor --help` で確認できます。",
   "cli.cmd.doctor": "このマシンでチュートリアルの何が動くかを調べます (--json で JSON 出力)",
   "cli.cmd.list": "レッスンの一覧と、このマシンで動くバリアントを表示します (--json)",
@@ -155,4 +155,11 @@ export const ja: Record<keyof typeof en, string> = {
   "cli.cmd.repl": "レッスンのプログラムを実行し、その BPF オブジェクトを b として Node REPL を開きます",
   "cli.cmd.dev": "dev check: レッスン一式の自己チェック (id、解答、スターター、ロケールのキー)",
   "cli.notTty": "bcc-tutor のアプリには端末が必要です。レッスン一覧を表示します (コマンドは bcc-tutor --help):",
+  "cli.cmd.progress": "progress export FILE / progress import FILE: 進捗と演習ファイルを別のマシンへ移します",
+  "progress.usage": "使い方: bcc-tutor progress export FILE | bcc-tutor progress import FILE",
+  "progress.exported": "{file} に書き出しました: 完了したレッスン {done} 個、演習ファイル {files} 個",
+  "progress.imported": "{file} を読み込みました (形式バージョン {version}): 完了したレッスン {done} 個、演習ファイル {files} 個を書き込みました",
+  "progress.backup": "  以前のファイルは {file} として残しました",
+  "cli.workshop": "--workshop FILE: 講師のワークショップファイル (JSON または YAML) でチュートリアルを開きます",
+  "app.list.optional": "任意",
 };

@@ -39,9 +39,11 @@ export interface AppProps {
   initialMessage?: string;
   /** Workshop title, shown in the header. */
   title?: string;
+  /** Lessons a workshop marks optional. */
+  optional?: string[];
 }
 
-export function App({ lessons, store, workspace, openEditor, initialMessage, title }: AppProps) {
+export function App({ lessons, store, workspace, openEditor, initialMessage, title, optional = [] }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useSize();
   const [lang, setLangState, langRef] = useStateRef<Lang>(getLang());
@@ -62,7 +64,7 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
 
   const progress = store.progress;
   const rowsAll: ListRow[] = useMemo(
-    () => lessons.map((l) => ({ lesson: l, done: progress.done.includes(l.id), portableHere: l.variants.some((v) => v.name === "original") && !runnable(l, "original") && runnable(l, "portable") })),
+    () => lessons.map((l) => ({ lesson: l, done: progress.done.includes(l.id), optional: optional.includes(l.id), portableHere: l.variants.some((v) => v.name === "original") && !runnable(l, "original") && runnable(l, "portable") })),
     [lessons, progress.done.length, lang],
   );
   const rowsShown = rowsAll.filter((r) => filter === "all" || (filter === "done") === r.done);

@@ -16,6 +16,8 @@ export interface StartOptions {
   lessons?: (all: Lesson[]) => Lesson[];
   title?: string;
   defaultLang?: Lang;
+  /** Ids of lessons a workshop marks optional. */
+  optional?: (all: Lesson[]) => string[];
 }
 
 const ALT_SCREEN_ON = "\x1b[?1049h\x1b[H";
@@ -54,7 +56,7 @@ export async function startApp(opts: StartOptions): Promise<number> {
   process.on("exit", restore);
   try {
     const instance = render(
-      <App lessons={lessons} store={store} workspace={workspace} openEditor={openEditor} initialMessage={messages.join("  ") || undefined} title={opts.title} />,
+      <App lessons={lessons} store={store} workspace={workspace} openEditor={openEditor} initialMessage={messages.join("  ") || undefined} title={opts.title} optional={opts.optional?.(all)} />,
       { exitOnCtrlC: false },
     );
     await instance.waitUntilExit();

@@ -79,3 +79,15 @@ export function lessonVariant(originalNeeds: Capability[] = ["kprobe"]): Variant
   if (forced === "original" || forced === "portable") return forced;
   return originalNeeds.every(hasCapability) ? "original" : "portable";
 }
+
+/** Root, or CAP_BPF (bit 39) with CAP_PERFMON (bit 38): what loading a BPF program takes. */
+export function canLoadBpf(): boolean {
+  if (process.getuid?.() === 0) return true;
+  try {
+    const capEff = /CapEff:\s*([0-9a-f]+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? "0";
+    const caps = BigInt(`0x${capEff}`);
+    return ((caps >> 39n) & 1n) === 1n && ((caps >> 38n) & 1n) === 1n;
+  } catch {
+    return false;
+  }
+}

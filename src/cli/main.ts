@@ -8,9 +8,11 @@ import { runCommand } from "./commands/run.ts";
 import { checkCommand } from "./commands/check.ts";
 import { devCommand } from "./commands/dev.ts";
 import { replCommand } from "./commands/repl.ts";
+import { progressCommand } from "./commands/progress.ts";
 import { UsageError } from "./args.ts";
+import { canLoadBpf } from "../bcc/capabilities.ts";
 
-const commands: Command[] = [listCommand, runCommand, checkCommand, replCommand, doctorCommand, devCommand];
+const commands: Command[] = [listCommand, runCommand, checkCommand, replCommand, progressCommand, doctorCommand, devCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -22,8 +24,8 @@ function usage(): string {
 function withoutLang(argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--lang") i++;
-    else if (!argv[i]!.startsWith("--lang=")) out.push(argv[i]!);
+    if (argv[i] === "--lang" || argv[i] === "--workshop") i++;
+    else if (!argv[i]!.startsWith("--lang=") && !argv[i]!.startsWith("--workshop=")) out.push(argv[i]!);
   }
   return out;
 }
@@ -36,13 +38,31 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [name, ...rest] = args;
+  // Everything that loads BPF programs: say plainly what is needed before trying.
+  const loads = name === undefined || name.startsWith("-") || ["run", "check", "repl"].includes(name);
+  if (loads && !canLoadBpf()) {
+    process.stderr.write(`${t("cli.notRoot")}\n`);
+    return 2;
+  }
   if (name === undefined || name.startsWith("-")) {
     if (!process.stdout.isTTY || !process.stdin.isTTY) {
       process.stdout.write(`${t("cli.notTty")}\n`);
       return listCommand.run([]);
     }
     const { startApp } = await import("../app/main.tsx");
-    return startApp({ argv });
+    const wi = argv.indexOf("--workshop");
+    const workshopFile = wi >= 0 ? argv[wi + 1] : argv.find((x) => x.startsWith("--workshop="))?.slice(11);
+    if (wi >= 0 && !workshopFile) throw new UsageError("--workshop needs a file");
+    if (!workshopFile) return startApp({ argv });
+    const { readWorkshop, selectLessons, isOptional } = await import("../classroom/workshop.ts");
+    const w = readWorkshop(workshopFile);
+    return startApp({
+      argv,
+      title: w.title,
+      defaultLang: w.lang,
+      lessons: (all) => selectLessons(w, all),
+      optional: (all) => selectLessons(w, all).filter((l) => isOptional(w, l)).map((l) => l.id),
+    });
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {

@@ -11,6 +11,8 @@ export interface ListRow {
   lesson: Lesson;
   done: boolean;
   portableHere: boolean;
+  /** A workshop marked it optional. */
+  optional?: boolean;
 }
 
 export function LessonList({ rows, selected, height, width }: { rows: ListRow[]; selected: number; height: number; width: number }) {
@@ -27,6 +29,7 @@ export function LessonList({ rows, selected, height, width }: { rows: ListRow[];
             {sel ? "› " : "  "}
             <Text color={r.done ? "green" : undefined}>{r.done ? "✓" : " "}</Text> {String(r.lesson.number).padStart(2)} {fit(lessonTitle(r.lesson), titleWidth)}{" "}
             <Text dimColor>{fit(t(`kind.${r.lesson.kind}`), 8)}</Text>
+            {r.optional ? <Text dimColor> ({t("app.list.optional")})</Text> : null}
             {r.portableHere ? <Text color="yellow"> ◆ {t("app.list.portableMark")}</Text> : null}
           </Text>
         );

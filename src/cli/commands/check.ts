@@ -9,24 +9,52 @@ import { answerFile, workspaceFile } from "../../lesson/workspace.ts";
 import { escapeTerminal } from "../../util/escape.ts";
 import { t } from "../../i18n/index.ts";
 import type { Lesson } from "../../lesson/schema.ts";
+import { ProgressStore } from "../../state/progress.ts";
+import { toJUnit } from "../../classroom/junit.ts";
 
 export const checkCommand: Command = {
   name: "check",
   summary: "cli.cmd.check",
   async run(argv) {
-    const a = parseArgs(argv, ["file", "variant"]);
+    const a = parseArgs(argv, ["file", "variant", "junit"]);
     const json = a.flags.has("json");
     const useAnswer = a.flags.has("answer");
     const variant = parseVariant(a.values.get("variant"));
     const lessons = a.flags.has("all") ? (await lessonSet()).filter((l) => (useAnswer ? l.kind !== "reading" : l.kind === "exercise")) : [await lessonByRef(a.positionals[0])];
     const outcomes: CheckOutcome[] = [];
     for (const lesson of lessons) {
-      const file = fileFor(lesson, useAnswer, a.values.get("file"));
+      let file: string;
+      try {
+        file = fileFor(lesson, useAnswer, a.flags.has("all") ? undefined : a.values.get("file"));
+      } catch (err) {
+        if (!a.flags.has("all")) throw err;
+        // In a class run, a learner who has not started an exercise fails it.
+        outcomes.push({ lesson: lesson.id, file: workspaceFile(lesson), variant: "portable", status: "failed", durationMs: 0, expectations: [{ id: "file", passed: false, reason: (err as Error).message }] });
+        if (!json) printOutcome(outcomes[outcomes.length - 1]!);
+        continue;
+      }
       const outcome = await checkLesson(lesson, file, { variant });
       outcomes.push(outcome);
       if (!json) printOutcome(outcome);
     }
-    if (json) process.stdout.write(`${JSON.stringify(lessons.length === 1 && !a.flags.has("all") ? outcomes[0] : outcomes, null, 2)}\n`);
+    const store = new ProgressStore();
+    store.load();
+    // For graders: per lesson, passed or not, the reasons, hints used, time.
+    const report = outcomes.map((o) => ({
+      lesson: o.lesson,
+      passed: o.status === "passed",
+      status: o.status,
+      reasons: o.status === "error" ? [o.error ?? ""] : (o.expectations ?? []).filter((e) => !e.passed).map((e) => e.reason ?? e.id),
+      hintsUsed: store.progress.hintsUsed[o.lesson] ?? 0,
+      seconds: Math.round(o.durationMs) / 1000,
+      variant: o.variant,
+      file: o.file,
+      expectations: o.expectations,
+      compileError: o.compileError,
+    }));
+    const junit = a.values.get("junit");
+    if (junit) fs.writeFileSync(junit, toJUnit(outcomes));
+    if (json) process.stdout.write(`${JSON.stringify(lessons.length === 1 && !a.flags.has("all") ? report[0] : report, null, 2)}\n`);
     else if (outcomes.length > 1) process.stdout.write(`${t("check.summary", { passed: outcomes.filter((o) => o.status === "passed").length, total: outcomes.length })}\n`);
     if (outcomes.some((o) => o.status === "error")) return 2;
     return outcomes.every((o) => o.status === "passed") ? 0 : 1;

@@ -16,7 +16,8 @@ function open(name: string, hint: string): LibraryHandle {
   }
 }
 
-const bcc = open("libbcc.so.0", "install it with: apt-get install libbpfcc libbpfcc-dev (or run scripts/setup.sh)");
+// BCC_TUTOR_LIBBCC names another build of libbcc (and lets tests simulate a machine without it).
+const bcc = open(process.env.BCC_TUTOR_LIBBCC || "libbcc.so.0", "install it with: apt-get install libbpfcc libbpfcc-dev (or run scripts/setup.sh)");
 const libc = open("libc.so.6", "this system has no glibc");
 
 export const BccSymbol = koffi.struct("bcc_symbol", {

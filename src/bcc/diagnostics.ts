@@ -10,9 +10,14 @@ const LINE_RE = /^(.*?):(\d+):(\d+): (error|warning|note|fatal error): (.*)$/;
  */
 export function parseDiagnostics(log: string, lineOffset = 0, fileName?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const raw of log.split("\n")) {
+  const lines = log.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
     const m = LINE_RE.exec(raw.trim());
     if (!m) continue;
+    const next = lines[i + 1];
+    const caret = lines[i + 2];
+    const snippet = next !== undefined && caret !== undefined && /^\s*\d*\s*\|?\s*\^/.test(caret) ? next.replace(/^\s*\d+\s*\|\s?/, "") : undefined;
     const isMain = m[1] === "/virtual/main.c";
     out.push({
       file: isMain && fileName ? fileName : m[1]!,
@@ -20,6 +25,7 @@ export function parseDiagnostics(log: string, lineOffset = 0, fileName?: string)
       column: Number(m[3]),
       severity: m[4] as Diagnostic["severity"],
       message: m[5]!,
+      ...(snippet !== undefined && snippet.trim() ? { snippet } : {}),
     });
   }
   return out;

@@ -18,6 +18,8 @@ export interface Diagnostic {
   column: number;
   severity: "error" | "warning" | "note" | "fatal error";
   message: string;
+  /** The source line clang quoted under the message (bcc rewrites some macros, so line numbers can drift; the text does not). */
+  snippet?: string;
 }
 
 export class BpfCompileError extends BccError {

@@ -17,7 +17,7 @@ export const mergedHeadersDir = path.join(projectRoot, ".cache", "kernel-headers
 
 export function headersStatus(): HeadersStatus {
   const env = process.env.BCC_KERNEL_SOURCE;
-  if (env) return { kind: "env", path: env };
+  if (env) return fs.existsSync(path.join(env, "include")) ? { kind: "env", path: env } : { kind: "missing" };
   const exact = `/lib/modules/${os.release()}/build`;
   if (fs.existsSync(path.join(exact, "include"))) return { kind: "exact", path: exact };
   if (fs.existsSync(path.join(mergedHeadersDir, "include"))) return { kind: "merged", path: fs.realpathSync(mergedHeadersDir) };

@@ -21,7 +21,10 @@ export interface Capture {
 export function captureStderr(): Capture {
   libcFns.fflush(null);
   if (!active) {
-    const memfd = libcFns.memfd_create("bcc-tutor-stderr", MFD_CLOEXEC) as number;
+    // Under the lesson runner, capture into a file it can read even if
+    // LLVM aborts the process mid-compile (it does for an oversized stack).
+    const file = process.env.BCC_TUTOR_CAPTURE_FILE;
+    const memfd = file ? fs.openSync(file, "w+") : (libcFns.memfd_create("bcc-tutor-stderr", MFD_CLOEXEC) as number);
     if (memfd < 0) return { stop: () => "" }; // cannot capture: let it through rather than fail
     const saved = libcFns.dup(2) as number;
     libcFns.dup2(memfd, 2);

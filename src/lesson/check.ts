@@ -40,6 +40,14 @@ function stripComments(src: string): string {
   return src.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 }
 
+/** The lines of a crash worth showing: the error line itself, not the stack under it. */
+function stderrGist(stderr: string): string {
+  const lines = stderr.split("\n").filter((l) => l.trim() !== "" && !/^\s+at /.test(l) && !/^Node\.js v/.test(l));
+  const main = lines.findIndex((l) => /(^|\s)(\w*Error|ERROR)\b|error:/.test(l));
+  const pick = main >= 0 ? lines.slice(main, main + 3) : lines.slice(-3);
+  return pick.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join("\n");
+}
+
 export function evaluate(lesson: Lesson, file: string, run: RunResult): CheckResult {
   const source = fs.readFileSync(file, "utf8");
   const exps: Expectation[] = [...sourceExpectations(lesson, source)];
@@ -52,7 +60,7 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult): CheckRes
     exps.push({ id: "runs", passed: false, reason: t(compileError ? "check.compileError" : "check.programError", { name: run.error.name ?? "Error", where }) });
   } else if (!run.ready) {
     const why = run.timedOut ? t("check.neverReady.timeout", { seconds: Math.round(lesson.timeoutMs / 1000) }) : t("check.neverReady.exited", { code: String(run.exitCode ?? run.exitSignal) });
-    const tail = run.stderr.trim().split("\n").slice(-3).join("\n");
+    const tail = stderrGist(run.stderr);
     exps.push({ id: "attaches", passed: false, reason: tail ? `${why}\n${tail}` : why });
   } else {
     exps.push({ id: "attaches", passed: true });

@@ -4,6 +4,8 @@
 // binding's readiness signal (not a sleep), fires the trigger, stops the
 // program the lesson's way, and kills it if it will not stop.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../bcc/kernel-headers.ts";
@@ -12,6 +14,7 @@ import type { Lesson } from "./schema.ts";
 import { BoundedOutput } from "./output.ts";
 import { runTrigger, sleep } from "./triggers.ts";
 import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
+import { runnableFile, type Runnable } from "./module-scope.ts";
 
 const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
 const KILL_GRACE_MS = 3000;
@@ -19,7 +22,7 @@ const KILL_GRACE_MS = 3000;
 export interface ChildError {
   name?: string;
   message?: string;
-  diagnostics?: Array<{ file: string; line: number; column: number; severity: string; message: string }>;
+  diagnostics?: Array<{ file: string; line: number; column: number; severity: string; message: string; snippet?: string }>;
   source?: string;
 }
 
@@ -70,6 +73,8 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const emit = (e: RunEvent) => opts.onEvent?.(e);
   let fixture: FixtureServer | undefined;
+  let runnable: Runnable | undefined;
+  const cleanup: Array<() => void> = [];
   if (lesson.fixture === "usdt-http-server") {
     fixture = await startUsdtServer();
     emit({ type: "fixture", pid: fixture.pid, port: fixture.port });
@@ -77,7 +82,11 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   try {
     const args = (opts.args ?? lesson.args).map((a) => a.replaceAll("{fixturePid}", String(fixture?.pid ?? "")));
     emit({ type: "phase", phase: "starting" });
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, opts.file, ...args], {
+    runnable = runnableFile(opts.file);
+    const captureFile = path.join(path.dirname(runnable.path) === path.dirname(opts.file) ? os.tmpdir() : path.dirname(runnable.path), `bcc-tutor-stderr-${process.pid}-${Date.now()}.log`);
+    cleanup.push(() => fs.rmSync(captureFile, { force: true }));
+    const unmap = runnable.unmap;
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, runnable.path, ...args], {
       cwd: projectRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: {
@@ -85,6 +94,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         BCC_TUTOR_READY_FD: "3",
         BCC_TUTOR_VARIANT: opts.variant,
         BCC_TUTOR_LOAD_ONLY: opts.loadOnly ? "1" : "0",
+        BCC_TUTOR_CAPTURE_FILE: captureFile,
         FORCE_COLOR: "0",
         NODE_NO_WARNINGS: "1",
       },
@@ -92,11 +102,13 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     });
     const out = new BoundedOutput();
     const err = new BoundedOutput(256 * 1024);
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+    child.stdout!.setEncoding("utf8").on("data", (raw: string) => {
+      const d = unmap(raw);
       out.push(d);
       emit({ type: "output", stream: "stdout", text: d });
     });
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => {
+    child.stderr!.setEncoding("utf8").on("data", (raw: string) => {
+      const d = unmap(raw);
       err.push(d);
       emit({ type: "output", stream: "stderr", text: d });
     });
@@ -120,6 +132,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
           emit({ type: "phase", phase: "ready" });
           onReady();
         } else if (msg.event === "error") {
+          if (msg.message) msg.message = unmap(msg.message);
           childError = msg;
           emit({ type: "error", error: msg });
         }
@@ -190,6 +203,14 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       await stop();
     }
     const { code, signal } = await exited;
+    if (signal && signal !== "SIGINT" && signal !== "SIGTERM" && signal !== "SIGKILL") {
+      // A crash (LLVM aborts on some compile errors): show what libbcc wrote before it.
+      const captured = readQuietly(captureFile);
+      if (captured.trim()) {
+        err.push(captured);
+        emit({ type: "output", stream: "stderr", text: captured });
+      }
+    }
     emit({ type: "phase", phase: "done" });
     return {
       stdout: out.text(),
@@ -207,5 +228,15 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     };
   } finally {
     fixture?.stop();
+    runnable?.dispose();
+    for (const c of cleanup) c();
+  }
+}
+
+function readQuietly(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
   }
 }

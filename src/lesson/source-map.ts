@@ -15,7 +15,10 @@ export function mapCompileError(err: ChildError, fileName: string, fileText: str
   if (!d) return undefined;
   if (d.file !== "/virtual/main.c") return { file: d.file, line: d.line, column: d.column, message: d.message };
   const cLines = (err.source ?? "").split("\n");
-  const wanted = cLines[d.line - 1]?.trim();
+  // Prefer the line clang quoted: bcc's rewriting (TRACEPOINT_PROBE adds
+  // lines) can move line numbers off the caller's text, never the text.
+  const quoted = d.snippet?.trim();
+  const wanted = quoted || cLines[d.line - 1]?.trim();
   const lines = fileText.split("\n");
   if (!wanted) return { file: fileName, line: d.line, column: d.column, message: `${d.message} (line ${d.line} of the C program)` };
   // Where the C text begins in the file: its first non-empty line.
@@ -24,7 +27,7 @@ export function mapCompileError(err: ChildError, fileName: string, fileText: str
   for (let i = start; i < lines.length; i++) {
     const at = lines[i]!.indexOf(wanted);
     if (at >= 0) {
-      const cCol = cLines[d.line - 1]!.indexOf(wanted);
+      const cCol = (quoted ? d.snippet! : cLines[d.line - 1]!).indexOf(wanted);
       return { file: fileName, line: i + 1, column: at + (d.column - 1 - cCol) + 1, message: d.message };
     }
   }

@@ -27,11 +27,14 @@ export function ensureWorkspaceFile(lesson: Lesson, dir = workspaceDir()): strin
   const file = workspaceFile(lesson, dir);
   const starter = starterFile(lesson);
   if (!starter) throw new Error(`lesson ${lesson.id} is not an exercise`);
-  fs.mkdirSync(dir, { recursive: true });
   try {
+    fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(starter, file, fs.constants.COPYFILE_EXCL);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "EEXIST") {
+      throw new Error(`cannot create your exercise file ${file} (${code ?? (err as Error).message}): choose a writable workspace folder with BCC_TUTOR_WORKSPACE=/some/dir`);
+    }
   }
   return file;
 }

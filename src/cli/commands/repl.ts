@@ -9,7 +9,6 @@ import { lessonByRef } from "../lessons.ts";
 import { answerFile } from "../../lesson/workspace.ts";
 import { chooseVariant } from "../../lesson/variant.ts";
 import { t } from "../../i18n/index.ts";
-import { BPF } from "../../index.ts";
 
 export const replCommand: Command = {
   name: "repl",
@@ -21,6 +20,8 @@ export const replCommand: Command = {
     const choice = chooseVariant(lesson);
     process.env.BCC_TUTOR_VARIANT = choice.variant;
     process.stderr.write(`${t("run.variant", { lesson: lesson.id, probe: choice.probe, reason: choice.reason })}\n`);
+    // Imported here, not at the top: the other commands must work without libbcc.
+    const { BPF } = await import("../../index.ts");
     const ready = BPF.nextReady(30_000);
     // The answer runs its event loop forever: start it, do not await it.
     const program = import(pathToFileURL(file).href).catch((e: unknown) => {

@@ -1,0 +1,33 @@
+import { defineLesson } from "../src/lesson/schema.ts";
+
+export default defineLesson({
+  id: "disksnoop_fixed",
+  number: 13,
+  kind: "exercise",
+  answer: "answers/13-disksnoop_fixed.ts",
+  variants: [
+    {
+      name: "original",
+      probe: "tracepoints block:block_rq_issue and block:block_rq_complete",
+      needs: ["tracepoint:block:block_rq_issue", "tracepoint:block:block_rq_complete"],
+    },
+  ],
+  trigger: [{ kind: "disk-io", bytes: [4096, 65536] }],
+  expect: {
+    header: ["TIME(s)            T  BYTES    LAT(ms)"],
+    lines: [
+      { pattern: "^\\d+\\.\\d{6}\\s+R\\s+\\d+\\s+\\d+\\.\\d\\d$", example: "2033.780305        R  4096        0.31", min: 1 },
+      { pattern: "^\\d+\\.\\d{6}\\s+W\\s+\\d+\\s+\\d+\\.\\d\\d$", example: "2033.780305        W  4096        0.31", min: 1 },
+    ],
+  },
+  exercise: {
+    starter: "lessons/starters/13-disksnoop_fixed.ts",
+    sourceChecks: [
+      { id: "issue", pattern: "block_rq_issue", must: true },
+      { id: "complete", pattern: "block_rq_complete", must: true },
+      { id: "no-kprobe", pattern: "[kK](ret)?probe", must: false },
+      { id: "no-tid-key", pattern: "bpf_get_current_pid_tgid", must: false },
+    ],
+    hints: 3,
+  },
+});

@@ -182,21 +182,33 @@ export class BPF {
     const fn = this.loadFunc(opts.fnName, ProgType.KPROBE);
     if (!loadOnly()) this.probes.attachKprobe(fn, opts, true);
   }
-  detachKprobe(event: string): void { this.probes.detachKprobe(event, false); }
-  detachKretprobe(event: string): void { this.probes.detachKprobe(event, true); }
+  detachKprobe(event: string): void {
+    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    this.probes.detachKprobe(event, false);
+  }
+  detachKretprobe(event: string): void {
+    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    this.probes.detachKprobe(event, true);
+  }
 
   /** tp is "category:event", e.g. "syscalls:sys_enter_sync". */
   attachTracepoint(opts: { tp: string; fnName: string }): void {
     const fn = this.loadFunc(opts.fnName, ProgType.TRACEPOINT);
     if (!loadOnly()) this.probes.attachTracepoint(fn, opts.tp);
   }
-  detachTracepoint(tp: string): void { this.probes.detachTracepoint(tp); }
+  detachTracepoint(tp: string): void {
+    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    this.probes.detachTracepoint(tp);
+  }
 
   attachRawTracepoint(opts: { tp: string; fnName: string }): void {
     const fn = this.loadFunc(opts.fnName, ProgType.RAW_TRACEPOINT);
     if (!loadOnly()) this.probes.attachRawTracepoint(fn, opts.tp);
   }
-  detachRawTracepoint(tp: string): void { this.probes.detachRawTracepoint(tp); }
+  detachRawTracepoint(tp: string): void {
+    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    this.probes.detachRawTracepoint(tp);
+  }
 
   /** name: a library name ("c") or a path; sym or addr: where. pid -1: every process. */
   attachUprobe(opts: UprobeSpec & { fnName: string }): void {
@@ -207,8 +219,14 @@ export class BPF {
     const fn = this.loadFunc(opts.fnName, ProgType.KPROBE);
     if (!loadOnly()) this.probes.attachUprobe(fn, opts, true);
   }
-  detachUprobe(opts: UprobeSpec): void { this.probes.detachUprobe(opts, false); }
-  detachUretprobe(opts: UprobeSpec): void { this.probes.detachUprobe(opts, true); }
+  detachUprobe(opts: UprobeSpec): void {
+    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    this.probes.detachUprobe(opts, false);
+  }
+  detachUretprobe(opts: UprobeSpec): void {
+    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    this.probes.detachUprobe(opts, true);
+  }
 
   /** Number of probes attached. */
   get numOpenProbes(): number { return this.probes.count; }

@@ -7,6 +7,7 @@ import { lib } from "./clib.ts";
 import { withStderrCaptured } from "./stderr-capture.ts";
 import { BpfAttachError } from "./errors.ts";
 import { EventQueue } from "./event-batch.ts";
+import { noteAttached } from "./readiness.ts";
 
 interface SocketFunction { name: string; fd: number; sock?: number }
 
@@ -73,6 +74,7 @@ export function openRawSocket(fn: SocketFunction, ifname: string): RawSocket {
     throw new BpfAttachError("socket", ifname, `could not attach ${fn.name}() to the socket (is it loaded as BPF.SOCKET_FILTER?)`);
   }
   fn.sock = sock;
+  noteAttached();
   const s = new RawSocket(sock, ifname);
   sockets.set(fn, s);
   return s;

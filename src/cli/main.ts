@@ -72,6 +72,11 @@ export async function main(argv: string[]): Promise<number> {
   return cmd.run(rest);
 }
 
+// `bcc-tutor list | head`: a reader that went away is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+});
+
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {

@@ -30,6 +30,8 @@ export type RunEvent =
   | { type: "output"; stream: "stdout" | "stderr"; text: string }
   | { type: "phase"; phase: "starting" | "compiling" | "ready" | "triggering" | "stopping" | "done" }
   | { type: "error"; error: ChildError }
+  /** The program's process started. */
+  | { type: "spawned"; pid: number }
   /** The lesson's fixture server is up (the app fires the trigger by hand with its port). */
   | { type: "fixture"; pid: number; port: number };
 
@@ -100,6 +102,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       },
       detached: false,
     });
+    if (child.pid) emit({ type: "spawned", pid: child.pid });
     const out = new BoundedOutput();
     const err = new BoundedOutput(256 * 1024);
     child.stdout!.setEncoding("utf8").on("data", (raw: string) => {
@@ -145,7 +148,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     void exited.then(() => (finished = true));
     emit({ type: "phase", phase: "compiling" });
 
-    const timeoutMs = opts.timeoutMs ?? lesson.timeoutMs;
+    const timeoutMs = opts.timeoutMs ?? lesson.timeoutMs * timeScale();
     let timedOut = false;
     let killed = false;
     let deadlineTimer: NodeJS.Timeout | undefined;
@@ -183,7 +186,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         }
       }
       if (opts.autoStop ?? true) {
-        const settled = await Promise.race([sleep(lesson.settleMs).then(() => "settled" as const), exited.then(() => "exit" as const), aborted]);
+        const settled = await Promise.race([sleep(lesson.settleMs * timeScale()).then(() => "settled" as const), exited.then(() => "exit" as const), aborted]);
         if (settled !== "exit") {
           if (lesson.stop === "exit" && settled === "settled") {
             const r = await Promise.race([exited.then(() => "exit" as const), deadline, aborted]);
@@ -239,4 +242,10 @@ function readQuietly(file: string): string {
   } catch {
     return "";
   }
+}
+
+/** BCC_TUTOR_TIME_SCALE stretches timeouts and settle times on slow machines (an emulated guest). */
+function timeScale(): number {
+  const v = Number(process.env.BCC_TUTOR_TIME_SCALE);
+  return Number.isFinite(v) && v >= 1 ? v : 1;
 }

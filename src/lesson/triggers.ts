@@ -66,21 +66,28 @@ export function exec(argv: string[], timeoutMs = STEP_TIMEOUT_MS): Promise<numbe
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * Block I/O that reaches the disk: direct writes (flushed) and direct reads
- * of a scratch file on the project's file system, one request size each.
+ * Block I/O that reaches the disk: direct writes (flushed) and direct reads,
+ * one request size each. On a scratch file of the project's file system, or
+ * on BCC_TUTOR_DISK_IO_TARGET (a file or block device, e.g. the kernel
+ * matrix guest's scratch disk, whose root file system makes no block I/O).
  */
 async function diskIo(sizes: number[]): Promise<void> {
+  const target = process.env.BCC_TUTOR_DISK_IO_TARGET || process.env.KERNEL_MATRIX_DISK;
   const dir = path.join(projectRoot, ".cache");
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `disk-io-${process.pid}.bin`);
+  const file = target || path.join(dir, `disk-io-${process.pid}.bin`);
+  if (!target) fs.mkdirSync(dir, { recursive: true });
+  const dd = async (args: string[]) => {
+    const code = await exec(["dd", ...args, "status=none"]);
+    if (code !== 0) throw new Error(`disk-io: dd ${args.join(" ")} failed (exit ${code}); does ${file} allow direct I/O?`);
+  };
   try {
     for (const size of sizes) {
       const bs = Math.max(4096, Math.ceil(size / 4096) * 4096);
-      await exec(["dd", "if=/dev/zero", `of=${file}`, `bs=${bs}`, "count=4", "oflag=direct", "conv=fsync", "status=none"]);
-      await exec(["dd", `if=${file}`, "of=/dev/null", `bs=${bs}`, "count=4", "iflag=direct", "status=none"]);
+      await dd(["if=/dev/zero", `of=${file}`, `bs=${bs}`, "count=4", "oflag=direct", "conv=fsync,notrunc"]);
+      await dd([`if=${file}`, "of=/dev/null", `bs=${bs}`, "count=4", "iflag=direct"]);
     }
   } finally {
-    fs.rmSync(file, { force: true });
+    if (!target) fs.rmSync(file, { force: true });
   }
 }
 

@@ -3,6 +3,7 @@ import { lessonSet } from "../lessons.ts";
 import { runnable } from "../../lesson/variant.ts";
 import { t } from "../../i18n/index.ts";
 import { lessonTitle } from "../../lesson/text.ts";
+import { verifiedOn } from "../../lesson/verified.ts";
 
 export const listCommand: Command = {
   name: "list",
@@ -14,15 +15,18 @@ export const listCommand: Command = {
       id: l.id,
       kind: l.kind,
       title: lessonTitle(l),
-      variants: Object.fromEntries(l.variants.map((v) => [v.name, { probe: v.probe, runsHere: runnable(l, v.name) }])),
+      variants: Object.fromEntries(l.variants.map((v) => [v.name, { probe: v.probe, runsHere: runnable(l, v.name), verifiedOn: verifiedOn(l, v.name) }])),
     }));
     if (args.includes("--json")) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return 0;
     }
     for (const r of rows) {
-      const marks = Object.entries(r.variants).map(([name, v]) => `${name}${v.runsHere ? "" : ` ${t("list.notHere")}`}`).join(", ");
-      process.stdout.write(`${String(r.number).padStart(2)}  ${r.id.padEnd(20)} ${t(`kind.${r.kind}`).padEnd(9)} ${r.title}${marks ? `  [${marks}]` : ""}\n`);
+      process.stdout.write(`${String(r.number).padStart(2)}  ${r.id.padEnd(20)} ${t(`kind.${r.kind}`).padEnd(9)} ${r.title}\n`);
+      for (const [name, v] of Object.entries(r.variants)) {
+        const verified = v.verifiedOn.length ? v.verifiedOn.join("; ") : t("list.unverified");
+        process.stdout.write(`      ${v.runsHere ? "▶" : " "} ${name.padEnd(9)} ${v.probe}${v.runsHere ? "" : ` ${t("list.notHere")}`} — ${t("list.verified", { kernels: verified })}\n`);
+      }
     }
     return 0;
   },

@@ -43,7 +43,9 @@ export const runCommand: Command = {
         },
       });
       process.stderr.write(`${t("run.exit", { how: result.exitSignal ?? `code ${result.exitCode}` })}\n`);
-      return result.ready && result.exitCode === 0 ? 0 : 1;
+      // Dying of the SIGINT we sent is how Ctrl-C lessons end without a handler of their own.
+      const endedWell = result.exitCode === 0 || (result.exitSignal === "SIGINT" && !result.killed);
+      return result.ready && endedWell ? 0 : 1;
     } finally {
       process.removeListener("SIGINT", onSigint);
     }

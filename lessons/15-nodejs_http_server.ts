@@ -1,0 +1,24 @@
+import { defineLesson } from "../src/lesson/schema.ts";
+
+export default defineLesson({
+  id: "nodejs_http_server",
+  number: 15,
+  kind: "example",
+  answer: "answers/15-nodejs_http_server.ts",
+  variants: [{ name: "original", probe: "USDT node:http__server__request (build/usdt-http-server)", needs: ["usdt"] }],
+  // The project's loopback server with Node's old USDT probe; its pid is the program's argument.
+  fixture: "usdt-http-server",
+  args: ["{fixturePid}"],
+  trigger: [{ kind: "http-get", paths: ["/index.html", "/images/welcome.png", "/images/favicon.png"], port: "fixture" }],
+  expect: {
+    header: ["TIME(s)            COMM             PID    ARGS"],
+    lines: [
+      {
+        pattern: "^\\d+\\.\\d{9} +\\S.* +\\d+ +path:/index\\.html$",
+        example: "24653324.561322998 usdt-http-serve  24728  path:/index.html",
+        min: 1,
+      },
+      { pattern: " path:/images/(welcome|favicon)\\.png$", example: "24653335.343401998 usdt-http-serve  24728  path:/images/welcome.png", min: 2 },
+    ],
+  },
+});

@@ -189,8 +189,13 @@ export abstract class TableBase<K = unknown, V = unknown> implements Iterable<[K
     return n;
   }
 
+  /** Deletes every key: one BPF_MAP_DELETE_BATCH call where the kernel can, else one by one. */
   clear(): void {
-    for (const k of [...this.rawKeys()]) lib.bpf_delete_elem(this.fd, k);
+    const keys = [...this.rawKeys()];
+    if (keys.length === 0) return;
+    const count = new Uint32Array([keys.length]);
+    if ((lib.bpf_delete_batch(this.fd, Buffer.concat(keys), count) as number) >= 0 && count[0] === keys.length) return;
+    for (const k of keys) lib.bpf_delete_elem(this.fd, k);
   }
 
   /**

@@ -8,7 +8,7 @@ type PollHandle = ReturnType<typeof koffi.node.poll>;
 import { lib, PerfBufferOpts, PerfLostCb, PerfRawCb } from "./clib.ts";
 import { BccError } from "./errors.ts";
 import { onlineCpus } from "./cpus.ts";
-import { compileEventCodec } from "./event-fields.ts";
+import { asView, eventCodecOf } from "./event-codec.ts";
 import { EventBatch, EventQueue, Waiters } from "./event-batch.ts";
 import { TableBase, type TableInfo } from "./table.ts";
 import { noteListening } from "./readiness.ts";
@@ -53,17 +53,13 @@ export class PerfEventArray<E = Record<string, unknown>> extends TableBase<numbe
   /** Decodes one event with the struct bcc saw passed to perf_submit(). */
   event(data: DataView | Uint8Array): E {
     this.codec ??= this.eventCodec();
-    const view = data instanceof DataView ? data : new DataView(data.buffer, data.byteOffset, data.byteLength);
-    return this.codec.decode(view) as E;
+    return this.codec.decode(asView(data)) as E;
   }
 
   private eventCodec(): Codec {
-    const n = lib.bpf_perf_event_fields(this.owner.mod, this.name) as number;
-    const fields: string[] = [];
-    for (let i = 0; i < n; i++) fields.push(lib.bpf_perf_event_field(this.owner.mod, this.name, i) as string);
-    if (fields.length === 0) throw new BccError(`table ${this.name}: bcc saw no struct passed to ${this.name}.perf_submit(), so events cannot be decoded; read the raw bytes (third callback argument)`);
-    return compileEventCodec(fields);
+    return eventCodecOf(this.owner.mod, this.name, "perf_submit");
   }
+
 
   openPerfBuffer(callback: PerfCallback<E>, opts: PerfBufferOptions<E> = {}): this {
     if (this.readers.length > 0) throw new BccError(`perf buffer ${this.name} is already open`);

@@ -6,7 +6,7 @@ import koffi from "koffi";
 type PollHandle = ReturnType<typeof koffi.node.poll>;
 import { lib, RingSampleCb } from "./clib.ts";
 import { BccError } from "./errors.ts";
-import { compileEventCodec } from "./event-fields.ts";
+import { asView, eventCodecOf } from "./event-codec.ts";
 import { EventBatch, EventQueue, Waiters } from "./event-batch.ts";
 import { TableBase, type TableInfo } from "./table.ts";
 import { noteListening } from "./readiness.ts";
@@ -34,17 +34,13 @@ export class RingBuf<E = Record<string, unknown>> extends TableBase<never, never
 
   event(data: DataView | Uint8Array): E {
     this.codec ??= this.eventCodec();
-    const view = data instanceof DataView ? data : new DataView(data.buffer, data.byteOffset, data.byteLength);
-    return this.codec.decode(view) as E;
+    return this.codec.decode(asView(data)) as E;
   }
 
   private eventCodec(): Codec {
-    const n = lib.bpf_perf_event_fields(this.owner.mod, this.name) as number;
-    const fields: string[] = [];
-    for (let i = 0; i < n; i++) fields.push(lib.bpf_perf_event_field(this.owner.mod, this.name, i) as string);
-    if (fields.length === 0) throw new BccError(`table ${this.name}: bcc saw no struct passed to ringbuf_output()/ringbuf_submit(), so events cannot be decoded`);
-    return compileEventCodec(fields);
+    return eventCodecOf(this.owner.mod, this.name, "ringbuf_output");
   }
+
 
   openRingBuffer(callback: RingCallback<E>): this {
     if (this.rb) throw new BccError(`ring buffer ${this.name} is already open`);

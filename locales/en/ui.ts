@@ -161,4 +161,8 @@ export const en = {
   "progress.backup": "  your previous version was kept as {file}",
   "cli.workshop": "--workshop FILE: open the tutorial with an instructor's workshop file (JSON or YAML)",
   "app.list.optional": "optional",
+  "list.verified": "verified on {kernels}",
+  "list.unverified": "not verified on any kernel the tests boot",
+  "doctor.lessons": "Lessons on this kernel (variant, probe):",
+  "doctor.lessonNone": "cannot run here",
 } as const;

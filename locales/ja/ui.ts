@@ -162,4 +162,8 @@ export const ja: Record<keyof typeof en, string> = {
   "progress.backup": "  以前のファイルは {file} として残しました",
   "cli.workshop": "--workshop FILE: 講師のワークショップファイル (JSON または YAML) でチュートリアルを開きます",
   "app.list.optional": "任意",
+  "list.verified": "検証済み: {kernels}",
+  "list.unverified": "テストで起動するカーネルでは未検証",
+  "doctor.lessons": "このカーネルでのレッスン (バリアント、プローブ):",
+  "doctor.lessonNone": "ここでは実行できません",
 };

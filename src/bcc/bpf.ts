@@ -45,6 +45,9 @@ export interface BpfFunction {
 }
 
 const LOG_BUF_SIZE = 4 * 1024 * 1024;
+let logBufCache: Buffer | undefined;
+/** One verifier log buffer for the process: 4 MiB zero-filled per load cost more than the load. */
+const verifierLogBuffer = (): Buffer => (logBufCache ??= Buffer.alloc(LOG_BUF_SIZE));
 
 export class BPF {
   static readonly SOCKET_FILTER = ProgType.SOCKET_FILTER;
@@ -155,7 +158,8 @@ export class BPF {
     if (!start) throw new BpfLoadError(`no function ${name}() in the BPF program`);
     const size = lib.bpf_function_size(mod, name) as number;
     const logLevel = this.debug & Debug.BPF_REGISTER_STATE ? 2 : this.debug & Debug.BPF ? 1 : 0;
-    const logBuf = Buffer.alloc(LOG_BUF_SIZE);
+    const logBuf = verifierLogBuffer();
+    logBuf[0] = 0;
     const { result: fd, log } = withStderrCaptured(() =>
       lib.bcc_func_load(mod, progType, name, start, size, lib.bpf_module_license(mod), lib.bpf_module_kern_version(mod),
         logLevel, logBuf, LOG_BUF_SIZE, null, attachType) as number,

@@ -50,7 +50,8 @@ export function tableInfo(mod: unknown, name: string): TableInfo {
   // Queues and stacks have no key: an empty description, size 0.
   const keyDesc = lib.bpf_table_key_desc(mod, name) as string | null;
   const key = keyDesc ? checkedCodec(parseTypeDesc(keyDesc), keySize, `key of table ${name}`, warnOnce) : rawCodec(0);
-  const leaf = checkedCodec(parseTypeDesc(lib.bpf_table_leaf_desc(mod, name) as string), leafSize, `value of table ${name}`, warnOnce);
+  // Ring buffers have no values to decode (leaf size 0): their events have a codec of their own.
+  const leaf = leafSize === 0 ? rawCodec(0) : checkedCodec(parseTypeDesc(lib.bpf_table_leaf_desc(mod, name) as string), leafSize, `value of table ${name}`, warnOnce);
   return {
     mod, name, id, fd,
     type: lib.bpf_table_type_id(mod, id) as number,

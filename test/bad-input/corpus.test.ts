@@ -13,7 +13,7 @@ import { loadLessons, findLesson } from "../../src/lesson/registry.ts";
 import type { Lesson } from "../../src/lesson/schema.ts";
 import { ProgressStore } from "../../src/state/progress.ts";
 import { ensureWorkspaceFile } from "../../src/lesson/workspace.ts";
-import { bpfPrograms } from "../helpers/kernel-state.ts";
+import { bpfPrograms, orphanedPrograms } from "../helpers/kernel-state.ts";
 import { buildFixture, projectRoot } from "../helpers/fixtures.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcc-tutor-bad-"));
@@ -90,12 +90,8 @@ describe("learner programs that go wrong", () => {
       expect(reasons).toMatch(c.reason);
       expect(reasons).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m); // no stack frames in what the learner reads first
       expect(createHash("sha256").update(fs.readFileSync(file)).digest("hex")).toBe(hash);
-      for (let i = 0; i < 30; i++) {
-        const leftover = [...progIds()].filter((id) => !before.has(id));
-        if (leftover.length === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect([...progIds()].filter((id) => !before.has(id))).toEqual([]);
+      for (let i = 0; i < 30 && orphanedPrograms(before).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(orphanedPrograms(before)).toEqual([]);
     }, 60_000);
   }
 

@@ -8,7 +8,7 @@ import { loadLessons, lessonStem } from "../../src/lesson/registry.ts";
 import { runProgram } from "../../src/lesson/runner.ts";
 import { chooseVariant, runnable } from "../../src/lesson/variant.ts";
 import { answerFile } from "../../src/lesson/workspace.ts";
-import { bpfPrograms, perfLinksOf } from "../helpers/kernel-state.ts";
+import { bpfPrograms, orphanedPrograms, perfLinksOf } from "../helpers/kernel-state.ts";
 import { projectRoot } from "../helpers/fixtures.ts";
 
 const { lessons } = await loadLessons();
@@ -54,8 +54,8 @@ for (const lesson of lessons.filter((l) => l.answer && l.variants.some((v) => ru
         delete process.env.LEAK_ENDING;
         expect(run.ready, run.stderr).toBe(true);
         expect(attached).toBeGreaterThan(0); // something was there to leak
-        for (let i = 0; i < 30 && [...ids()].some((id) => !before.has(id)); i++) await new Promise((r) => setTimeout(r, 100));
-        expect([...ids()].filter((id) => !before.has(id))).toEqual([]);
+        for (let i = 0; i < 30 && orphanedPrograms(before).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+        expect(orphanedPrograms(before)).toEqual([]);
         expect(perfLinksOf(pid)).toEqual([]);
         expect(probeLists()).toBe(lists);
       }, 120_000);

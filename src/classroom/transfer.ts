@@ -1,6 +1,7 @@
 // Moving a learner's progress and exercise files to another machine: one
 // JSON file. Importing merges (nothing done is undone, no file is
 // overwritten without a backup) and accepts files from older versions.
+import { t } from "../i18n/index.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -44,12 +45,12 @@ export function importProgress(store: ProgressStore, workspace: string, file: st
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (err) {
-    throw new Error(`${file} is not a bcc-tutor progress export (${(err as Error).message.split("\n")[0]})`);
+    throw new Error(t("transfer.notJson", { file, error: (err as Error).message.split("\n")[0] ?? "" }));
   }
   const parsed = transferSchema.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    throw new Error(`${file} is not a bcc-tutor progress export this version can read (${i?.path.join(".") || "file"}: ${i?.message}); export it again with bcc-tutor progress export`);
+    throw new Error(t("transfer.invalid", { file, error: `${i?.path.join(".") || "file"}: ${i?.message}` }));
   }
   const doc = parsed.data;
   // Older exports lack fields; salvage fills what is missing with defaults.

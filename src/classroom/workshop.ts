@@ -1,5 +1,6 @@
 // A workshop file an instructor hands out: which lessons, in which order,
 // which are optional, the default language, a title. JSON or YAML.
+import { t } from "../i18n/index.ts";
 import fs from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
@@ -23,17 +24,17 @@ export function readWorkshop(file: string): Workshop {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (err) {
-    throw new Error(`cannot read the workshop file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new Error(t("workshop.unreadable", { file, error: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
   }
   let raw: unknown;
   try {
     raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (err) {
-    throw new Error(`the workshop file ${file} is not valid ${/\.ya?ml$/i.test(file) ? "YAML" : "JSON"}: ${(err as Error).message.split("\n")[0]}`);
+    throw new Error(t("workshop.syntax", { file, format: /\.ya?ml$/i.test(file) ? "YAML" : "JSON", error: (err as Error).message.split("\n")[0] ?? "" }));
   }
   const parsed = workshopSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`the workshop file ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`).join("; ")}`);
+    throw new Error(t("workshop.invalid", { file, error: parsed.error.issues.map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`).join("; ") }));
   }
   return parsed.data;
 }
@@ -41,7 +42,7 @@ export function readWorkshop(file: string): Workshop {
 /** The workshop's lessons, in its order; unknown references are an error naming them. */
 export function selectLessons(w: Workshop, all: Lesson[]): Lesson[] {
   const unknown = w.lessons.filter((r) => !findLesson(all, String(r)));
-  if (unknown.length) throw new Error(`the workshop names lessons that do not exist: ${unknown.join(", ")} (see bcc-tutor list)`);
+  if (unknown.length) throw new Error(t("workshop.unknown", { list: unknown.join(", ") }));
   return w.lessons.map((r) => findLesson(all, String(r))!);
 }
 

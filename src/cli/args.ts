@@ -1,4 +1,6 @@
 // A tiny argv reader: positionals, --flag, --key value / --key=value.
+import { t } from "../i18n/index.ts";
+
 export interface Parsed {
   positionals: string[];
   flags: Set<string>;
@@ -15,12 +17,12 @@ export function parseArgs(args: string[], valued: string[] = []): Parsed {
       if (eq >= 0) out.values.set(name, a.slice(eq + 1));
       else if (valued.includes(name)) {
         const v = args[++i];
-        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        if (v === undefined) throw new UsageError(t("err.needsValue", { flag: `--${name}` }));
         out.values.set(name, v);
       } else out.flags.add(name);
     } else if (a.startsWith("-") && a.length === 2 && valued.includes(a.slice(1))) {
       const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      if (v === undefined) throw new UsageError(t("err.needsValue", { flag: a }));
       out.values.set(a.slice(1), v);
     } else out.positionals.push(a);
   }

@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     const { startApp } = await import("../app/main.tsx");
     const wi = argv.indexOf("--workshop");
     const workshopFile = wi >= 0 ? argv[wi + 1] : argv.find((x) => x.startsWith("--workshop="))?.slice(11);
-    if (wi >= 0 && !workshopFile) throw new UsageError("--workshop needs a file");
+    if (wi >= 0 && !workshopFile) throw new UsageError(t("err.workshopFile"));
     if (!workshopFile) return startApp({ argv });
     const { readWorkshop, selectLessons, isOptional } = await import("../classroom/workshop.ts");
     const w = readWorkshop(workshopFile);

@@ -1,5 +1,6 @@
 // The learner's exercise files live in a workspace folder outside the
 // tracked sources: ./workspace by default, BCC_TUTOR_WORKSPACE to move it.
+import { t } from "../i18n/index.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../bcc/kernel-headers.ts";
@@ -26,14 +27,14 @@ export function starterFile(lesson: Lesson): string | undefined {
 export function ensureWorkspaceFile(lesson: Lesson, dir = workspaceDir()): string {
   const file = workspaceFile(lesson, dir);
   const starter = starterFile(lesson);
-  if (!starter) throw new Error(`lesson ${lesson.id} is not an exercise`);
+  if (!starter) throw new Error(t("workspace.notExercise", { lesson: lesson.id }));
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(starter, file, fs.constants.COPYFILE_EXCL);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== "EEXIST") {
-      throw new Error(`cannot create your exercise file ${file} (${code ?? (err as Error).message}): choose a writable workspace folder with BCC_TUTOR_WORKSPACE=/some/dir`);
+      throw new Error(t("workspace.cannotCreate", { file, error: code ?? (err as Error).message }));
     }
   }
   return file;

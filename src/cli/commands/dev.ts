@@ -1,4 +1,5 @@
 import type { Command } from "../command.ts";
+import { t } from "../../i18n/index.ts";
 import { UsageError } from "../args.ts";
 import { selfCheck } from "../../lesson/self-check.ts";
 
@@ -6,10 +7,10 @@ export const devCommand: Command = {
   name: "dev",
   summary: "cli.cmd.dev",
   async run(args) {
-    if (args[0] !== "check") throw new UsageError("usage: bcc-tutor dev check");
+    if (args[0] !== "check") throw new UsageError(t("dev.usage"));
     const findings = await selfCheck();
     for (const f of findings) process.stdout.write(`${f.lesson}: ${f.problem}\n`);
-    process.stdout.write(findings.length === 0 ? "lesson set: all checks passed\n" : `lesson set: ${findings.length} problem(s)\n`);
+    process.stdout.write(`${findings.length === 0 ? t("dev.ok") : t("dev.problems", { count: findings.length })}\n`);
     return findings.length === 0 ? 0 : 1;
   },
 };

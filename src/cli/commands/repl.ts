@@ -28,7 +28,7 @@ export const replCommand: Command = {
       process.stderr.write(`${(e as Error).message}\n`);
     });
     const b = await ready;
-    process.stderr.write("b is the lesson's BPF object: try b.table(\"<name>\").items(), b.numOpenProbes; .exit to leave\n");
+    process.stderr.write(`${t("repl.banner")}\n`);
     const r = repl.start({ prompt: "bcc> " });
     r.context.b = b;
     r.context.BPF = BPF;

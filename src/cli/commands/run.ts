@@ -10,7 +10,7 @@ import type { VariantName } from "../../bcc/capabilities.ts";
 
 export function parseVariant(v: string | undefined): VariantName | undefined {
   if (v === undefined || v === "original" || v === "portable") return v;
-  throw new UsageError(`--variant is original or portable, not ${v}`);
+  throw new UsageError(t("err.variant", { value: v }));
 }
 
 export const runCommand: Command = {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { lib } from "./clib.ts";
 import { compile } from "./compile.ts";
 import { ProgType, Debug } from "./consts.ts";
+import { closeQuietly } from "./fd.ts";
 import { withStderrCaptured } from "./stderr-capture.ts";
 import { BpfClosedError, BpfLoadError, BpfNotReadyError, BpfVerifierError, BpfCompileError, BccError } from "./errors.ts";
 import { installProcessHooks, track, untrack } from "./cleanup.ts";
@@ -430,8 +431,4 @@ function resolveSrcFile(file: string): string {
 function cString(buf: Buffer): string {
   const end = buf.indexOf(0);
   return buf.toString("utf8", 0, end < 0 ? buf.length : end);
-}
-
-function closeQuietly(fd: number): void {
-  try { fs.closeSync(fd); } catch { /* already closed */ }
 }

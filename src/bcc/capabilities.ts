@@ -80,14 +80,20 @@ export function lessonVariant(originalNeeds: Capability[] = ["kprobe"]): Variant
   return originalNeeds.every(hasCapability) ? "original" : "portable";
 }
 
-/** Root, or CAP_BPF (bit 39) with CAP_PERFMON (bit 38): what loading a BPF program takes. */
-export function canLoadBpf(): boolean {
-  if (process.getuid?.() === 0) return true;
+/** CAP_BPF (bit 39) and CAP_PERFMON (bit 38) of this process's effective set. */
+export function bpfCapabilities(): { bpf: boolean; perfmon: boolean } {
   try {
     const capEff = /CapEff:\s*([0-9a-f]+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? "0";
     const caps = BigInt(`0x${capEff}`);
-    return ((caps >> 39n) & 1n) === 1n && ((caps >> 38n) & 1n) === 1n;
+    return { bpf: ((caps >> 39n) & 1n) === 1n, perfmon: ((caps >> 38n) & 1n) === 1n };
   } catch {
-    return false;
+    return { bpf: false, perfmon: false };
   }
+}
+
+/** Root, or CAP_BPF with CAP_PERFMON: what loading a BPF program takes. */
+export function canLoadBpf(): boolean {
+  if (process.getuid?.() === 0) return true;
+  const c = bpfCapabilities();
+  return c.bpf && c.perfmon;
 }

@@ -2,6 +2,7 @@
 // attachment so close() can undo it in bcc's order.
 import fs from "node:fs";
 import { lib } from "./clib.ts";
+import { closeQuietly } from "./fd.ts";
 import { withStderrCaptured } from "./stderr-capture.ts";
 import { BpfAttachError, KprobesUnavailableError } from "./errors.ts";
 import { kprobesAvailable } from "./capabilities.ts";
@@ -166,8 +167,4 @@ function closeProbe(fd: number, detach?: () => unknown): void {
     lib.bpf_close_perf_event_fd(fd);
     detach?.(); // removes a legacy tracefs probe, if libbcc had to make one
   });
-}
-
-function closeQuietly(fd: number): void {
-  try { fs.closeSync(fd); } catch { /* already closed */ }
 }

@@ -8,6 +8,7 @@ import { withStderrCaptured } from "./stderr-capture.ts";
 import { BpfAttachError } from "./errors.ts";
 import { EventQueue } from "./event-batch.ts";
 import { noteAttached } from "./readiness.ts";
+import { closeQuietly } from "./fd.ts";
 
 interface SocketFunction { name: string; fd: number; sock?: number }
 
@@ -55,7 +56,7 @@ export class RawSocket implements AsyncIterable<Buffer> {
     this.closed = true;
     this.watcher?.close();
     this.queue?.end();
-    try { fs.closeSync(this.fd); } catch { /* closed already */ }
+    closeQuietly(this.fd);
   }
 }
 

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { headersStatus } from "../bcc/kernel-headers.ts";
 import { tracefsPath } from "../bcc/tracefs.ts";
-import { btfAvailable, kprobesAvailable, tracepointsAvailable, uprobesAvailable } from "../bcc/capabilities.ts";
+import { bpfCapabilities, btfAvailable, kprobesAvailable, tracepointsAvailable, uprobesAvailable } from "../bcc/capabilities.ts";
 
 export type Status = "ok" | "missing" | "skipped";
 export interface Check {
@@ -52,16 +52,12 @@ export async function collectReport(opts: { loadTests?: boolean } = {}): Promise
   return r;
 }
 
-// CAP_BPF is bit 39, CAP_PERFMON bit 38 of the effective set.
 function rootCheck(): Check {
   const uid = process.getuid?.() ?? -1;
-  const capEff = /CapEff:\s*([0-9a-f]+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? "0";
-  const caps = BigInt(`0x${capEff}`);
-  const bpf = (caps >> 39n) & 1n;
-  const perfmon = (caps >> 38n) & 1n;
-  const detail = { uid: String(uid), capBpf: String(bpf === 1n), capPerfmon: String(perfmon === 1n) };
+  const caps = bpfCapabilities();
+  const detail = { uid: String(uid), capBpf: String(caps.bpf), capPerfmon: String(caps.perfmon) };
   if (uid === 0) return ok({ ...detail, how: "root" });
-  if (bpf && perfmon) return ok({ ...detail, how: "caps" });
+  if (caps.bpf && caps.perfmon) return ok({ ...detail, how: "caps" });
   return missing(detail);
 }
 

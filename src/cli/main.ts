@@ -11,6 +11,7 @@ import { replCommand } from "./commands/repl.ts";
 import { progressCommand } from "./commands/progress.ts";
 import { UsageError } from "./args.ts";
 import { canLoadBpf } from "../bcc/capabilities.ts";
+import { importWithoutCiFlags } from "./ci-flags.ts";
 
 const commands: Command[] = [listCommand, runCommand, checkCommand, replCommand, progressCommand, doctorCommand, devCommand];
 
@@ -49,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${t("cli.notTty")}\n`);
       return listCommand.run([]);
     }
-    const { startApp } = await import("../app/main.tsx");
+    const { startApp } = await importWithoutCiFlags(() => import("../app/main.tsx"));
     const wi = argv.indexOf("--workshop");
     const workshopFile = wi >= 0 ? argv[wi + 1] : argv.find((x) => x.startsWith("--workshop="))?.slice(11);
     if (wi >= 0 && !workshopFile) throw new UsageError(t("err.workshopFile"));

@@ -36,7 +36,8 @@ afterAll(() => {
 
 describe("bcc-tutor in a terminal", () => {
   it("runs lesson 4 live, switches to Japanese, and passes exercise 2 in watch mode", async () => {
-    const env = `BCC_TUTOR_STATE_DIR=${dir}/state BCC_TUTOR_WORKSPACE=${workspace} LANG=C.UTF-8`;
+    // CI=true as on CI machines: Ink would draw nothing until exit if it saw it.
+    const env = `CI=true BCC_TUTOR_STATE_DIR=${dir}/state BCC_TUTOR_WORKSPACE=${workspace} LANG=C.UTF-8`;
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", `cd ${projectRoot} && env ${env} node bin/bcc-tutor.js --lang en; sleep 60`);
     await waitFor("Enter open", 60_000);
     await new Promise((r) => setTimeout(r, 1500)); // the app switches the tty to raw mode just after its first frame

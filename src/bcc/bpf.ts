@@ -278,7 +278,7 @@ export class BPF {
   }
 
   async ringBufferPoll(timeoutMs = -1): Promise<number> {
-    const open = this.openEventTables(RingBuf);
+    const open = this.openEventTables(RingBuf).filter((t) => t.isOpen);
     if (open.length === 0) throw new BccError("ringBufferPoll: no ring buffer is open (call table.openRingBuffer first)");
     return Promise.race(open.map((t) => t.poll(timeoutMs)));
   }

@@ -40,11 +40,6 @@ export const BccSymbolOption = koffi.struct("bcc_symbol_option", {
   lazy_symbolize: "int",
   use_symbol_type: "uint32_t",
 });
-export const PerfBufferOpts = koffi.struct("bcc_perf_buffer_opts", {
-  pid: "int",
-  cpu: "int",
-  wakeup_events: "int",
-});
 export const BccUsdt = koffi.struct("bcc_usdt", {
   provider: "const char *",
   name: "const char *",
@@ -55,9 +50,6 @@ export const BccUsdt = koffi.struct("bcc_usdt", {
   semaphore_offset: "uint64_t",
 });
 
-export const PerfRawCb = koffi.proto("void perf_reader_raw_cb(void *cb_cookie, void *raw, int raw_size)");
-export const PerfLostCb = koffi.proto("void perf_reader_lost_cb(void *cb_cookie, uint64_t lost)");
-export const RingSampleCb = koffi.proto("int ring_buffer_sample_fn(void *ctx, void *data, size_t size)");
 export const UsdtUprobeCb = koffi.proto("void bcc_usdt_uprobe_cb(const char *binpath, const char *fn_name, uint64_t addr, int pid)");
 export const UsdtProbeCb = koffi.proto("void bcc_usdt_cb(bcc_usdt *probe)");
 export const SymCb = koffi.proto("int SYM_CB(const char *symname, uint64_t addr)");
@@ -123,16 +115,6 @@ export const lib = {
   bpf_has_kernel_btf: f("bool bpf_has_kernel_btf()"),
 
   // perf and ring buffers
-  bpf_open_perf_buffer_opts: f("void *bpf_open_perf_buffer_opts(perf_reader_raw_cb *raw_cb, perf_reader_lost_cb *lost_cb, void *cb_cookie, int page_cnt, bcc_perf_buffer_opts *opts)"),
-  perf_reader_poll: f("int perf_reader_poll(int num_readers, void **readers, int timeout)"),
-  perf_reader_consume: f("int perf_reader_consume(int num_readers, void **readers)"),
-  perf_reader_fd: f("int perf_reader_fd(void *reader)"),
-  perf_reader_free: f("void perf_reader_free(void *ptr)"),
-  bpf_new_ringbuf: f("void *bpf_new_ringbuf(int map_fd, ring_buffer_sample_fn *sample_cb, void *ctx)"),
-  bpf_add_ringbuf: f("int bpf_add_ringbuf(void *rb, int map_fd, ring_buffer_sample_fn *sample_cb, void *ctx)"),
-  bpf_poll_ringbuf: f("int bpf_poll_ringbuf(void *rb, int timeout_ms)"),
-  bpf_consume_ringbuf: f("int bpf_consume_ringbuf(void *rb)"),
-  bpf_free_ringbuf: f("void bpf_free_ringbuf(void *rb)"),
 
   // bcc_usdt.h
   bcc_usdt_new_frompid: f("void *bcc_usdt_new_frompid(int pid, const char *path)"),
@@ -157,8 +139,13 @@ export const lib = {
   bcc_foreach_function_symbol: f("int bcc_foreach_function_symbol(const char *module, SYM_CB *cb)"),
 };
 
-// libc: fd juggling for capturing libbcc's stderr, dlsym for IFUNCs.
+// libc: fd juggling for capturing libbcc's stderr, dlsym for IFUNCs, and
+// perf_event_open + mmap for reading perf rings from JS.
 export const libcFns = {
+  perf_event_open: c("long syscall(long nr, void *attr, int pid, int cpu, int group_fd, unsigned long flags)"),
+  mmap: c("void *mmap(void *addr, size_t length, int prot, int flags, int fd, long offset)"),
+  munmap: c("int munmap(void *addr, size_t length)"),
+  getpagesize: c("int getpagesize(void)"),
   memfd_create: c("int memfd_create(const char *name, unsigned int flags)"),
   dup: c("int dup(int fd)"),
   dup2: c("int dup2(int oldfd, int newfd)"),

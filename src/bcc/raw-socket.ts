@@ -6,7 +6,7 @@ import koffi from "koffi";
 import { lib } from "./clib.ts";
 import { withStderrCaptured } from "./stderr-capture.ts";
 import { BpfAttachError } from "./errors.ts";
-import { EventQueue } from "./event-batch.ts";
+import { EventQueue } from "./event-queue.ts";
 import { noteAttached } from "./readiness.ts";
 import { closeQuietly } from "./fd.ts";
 

@@ -13,6 +13,16 @@ export function program(name: string): string {
   return fs.readFileSync(path.join(benchDir, "c", `${name}.c`), "utf8");
 }
 
+/**
+ * bench/c/event.c with a BPF ring buffer of `pages` pages in place of the perf
+ * buffer (the capacity benchmark's --ring rounds); python does the same.
+ */
+export function ringProgram(pages: number): string {
+  return program("event")
+    .replace("BPF_PERF_OUTPUT(events);", `BPF_RINGBUF_OUTPUT(events, ${pages});`)
+    .replace("events.perf_submit(args, &ev, sizeof(ev));", "events.ringbuf_output(&ev, sizeof(ev), 0);");
+}
+
 /** Peak resident set size of this process so far, in KiB (VmHWM). */
 export function vmHwmKb(): number {
   const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"));

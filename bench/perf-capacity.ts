@@ -6,23 +6,27 @@
 //
 // bench/run.ts drives it with --serve (READY, then one round per "run" line
 // on stdin, printing `RUN {json}`) so node and python rounds alternate.
-// Alone: perf-capacity.ts [--events=N] [--rounds=R]
+// With --ring the same rounds go through a BPF ring buffer instead.
+// Alone: perf-capacity.ts [--ring] [--events=N] [--rounds=R]
 import readline from "node:readline";
-import { BPF, type ArrayTable, type PerfEventArray } from "../src/index.ts";
-import { arg, gatedGetpidLoop, getpidLoop, median, program, report } from "./common.ts";
+import { BPF, type ArrayTable, type PerfEventArray, type RingBuf } from "../src/index.ts";
+import { arg, gatedGetpidLoop, getpidLoop, median, program, report, ringProgram } from "./common.ts";
 
 type Ev = { pid: number; ts: bigint; comm: string };
 
 const N = arg("events", 250_000);
 // 4096 pages = 16 MiB a CPU = 349k 48-byte records: all N fit even if the
 // workload never leaves one CPU.
+// The ring buffer variant: one 16 MiB ring shared by the CPUs.
 const PAGES = 4096;
+const RING = process.argv.includes("--ring");
 
 const bin = await getpidLoop();
-const b = await BPF.create({ text: program("event") });
+const b = await BPF.create({ text: RING ? ringProgram(PAGES) : program("event") });
 const target = b.table<ArrayTable<number>>("target");
 const submitted = b.table<ArrayTable<bigint>>("submitted");
-const events = b.table<PerfEventArray<Ev>>("events");
+const events = RING ? b.table<RingBuf<Ev>>("events") : b.table<PerfEventArray<Ev>>("events");
+const lost = () => ("lost" in events ? events.lost : 0);
 
 // The callback uses each decoded object (a field compare) and drops it, as a
 // consumer that filters or aggregates does; the last one is kept to check.
@@ -30,7 +34,9 @@ let got = 0;
 let otherPid = 0;
 let pid = 0;
 let last: Ev | undefined;
-events.openPerfBuffer((e) => { got++; if (e.pid !== pid) otherPid++; last = e; }, { pageCnt: PAGES });
+const onEvent = (e: Ev) => { got++; if (e.pid !== pid) otherPid++; last = e; };
+if ("openPerfBuffer" in events) events.openPerfBuffer(onEvent, { pageCnt: PAGES });
+else events.openRingBuffer(onEvent);
 
 async function round(): Promise<number> {
   events.consume(); // nothing should be there
@@ -45,11 +51,11 @@ async function round(): Promise<number> {
   load.waitSync();
   target.set(0, 0);
   const sent = Number(submitted.get(0));
-  const lostBefore = events.lost;
+  const lostBefore = lost();
   const t0 = process.hrtime.bigint();
   const n = events.consume();
   const t1 = process.hrtime.bigint();
-  if (events.lost !== lostBefore || n !== sent || got !== N || sent !== N) throw new Error(`submitted ${sent} of ${N}, consumed ${n}, lost ${events.lost - lostBefore}: the rings were not big enough`);
+  if (lost() !== lostBefore || n !== sent || got !== N || sent !== N) throw new Error(`submitted ${sent} of ${N}, consumed ${n}, lost ${lost() - lostBefore}: the rings were not big enough`);
   if (otherPid || last?.pid !== load.pid || last.comm !== "getpid-loop" || typeof last.ts !== "bigint") throw new Error(`bad decode: ${JSON.stringify(last, (_, v) => (typeof v === "bigint" ? String(v) : v))}`);
   await load.exited;
   return n / (Number(t1 - t0) / 1e9);

@@ -128,11 +128,11 @@ class Served {
  * Starts both sides, then alternates single runs (node first, then python
  * first, ...); `extra` commands run afterwards on one side (e.g. ["node", "lag"]).
  */
-async function interleaved(name: string, nodeFile: string, pyFile: string, runs: number, env: NodeJS.ProcessEnv, extra: Array<["node" | "python", string]> = []): Promise<Pair> {
+async function interleaved(name: string, nodeFile: string, pyFile: string, runs: number, env: NodeJS.ProcessEnv, extra: Array<["node" | "python", string]> = [], args: string[] = []): Promise<Pair> {
   const t0 = performance.now();
-  const node = new Served(`${name} (node)`, process.execPath, ["--import", "tsx", path.join("bench", nodeFile)], env);
+  const node = new Served(`${name} (node)`, process.execPath, ["--import", "tsx", path.join("bench", nodeFile), ...args], env);
   await node.ready();
-  const python = new Served(`${name} (python)`, PYTHON, [path.join("bench", "py", pyFile)], env);
+  const python = new Served(`${name} (python)`, PYTHON, [path.join("bench", "py", pyFile), ...args], env);
   await python.ready();
   let done = 0;
   for (let i = 0; i < runs; i++) {
@@ -248,6 +248,12 @@ async function main(): Promise<void> {
     rows.push({ bench: "1. perf-buffer capacity, full decode", metric: "python event() with every field read (info)", node: fmtRate(n), python: fmtRate(p.python.result.withFieldsPerSec!), ratio: ratio(n, p.python.result.withFieldsPerSec!), goal: "-", met: "-" });
     addRss("perf-capacity", p);
   }
+  if (want("ring-capacity")) {
+    const p = await interleaved("ring-capacity", "perf-capacity.ts", "perf_capacity.py", CAPACITY_ROUNDS, env, [], ["--ring"]);
+    const [n, y] = [p.node.result.eventsPerSec!, p.python.result.eventsPerSec!];
+    rows.push({ bench: "1b. ring-buffer capacity, full decode", metric: `events/s (${fmtInt(p.node.result.events!)} buffered; median of ${p.node.result.rounds} rounds, alternating)`, node: fmtRate(n), python: fmtRate(y), ratio: ratio(n, y), goal: ">= 2x", met: yes(n >= 2 * y), r: n / y, short: "1b ring" });
+    addRss("ring-capacity", p);
+  }
 
   for (const w of [1, 64]) {
     const name = `storm wakeup=${w}`;
@@ -336,7 +342,9 @@ const METHOD =
   "nothing reads them (the node side blocks its event loop until the workload has exited), then one consume is " +
   "timed; one warm-up round, then 7 rounds each, node and python alternating, median. Node's callback gets every event decoded into `{ pid, ts, comm }` (the binding always " +
   "decodes), compares one field and drops it; python's builds `b[\"events\"].event(data)` and drops it (a lazy " +
-  "ctypes view: the info row also reads its three fields). " +
+  "ctypes view: the info row also reads its three fields). The binding reads the rings from JS and decodes in place " +
+  "(src/bcc/perf-ring.ts); python goes through libbcc's perf_reader and a ctypes callback per event. " +
+  "(1b) The same rounds through one 4096-page BPF ring buffer (`BPF_RINGBUF_OUTPUT`; python: `ring_buffer_consume()`). " +
   "(2) A child makes 1,000,000 `getpid()` calls as fast as it can while the events are read live (64 pages a CPU): " +
   "node through the binding's libuv watchers, python in a `perf_buffer_poll()` loop, both decoding in the callback, " +
   "then a final consume; lost = submitted (counted in BPF) minus delivered, rate = delivered / (go to last event); " +

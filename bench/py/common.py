@@ -14,6 +14,13 @@ def program(name):
         return f.read()
 
 
+def ring_program(pages):
+    """event.c with a BPF ring buffer in place of the perf buffer, as common.ts does."""
+    return (program("event")
+            .replace("BPF_PERF_OUTPUT(events);", "BPF_RINGBUF_OUTPUT(events, %d);" % pages)
+            .replace("events.perf_submit(args, &ev, sizeof(ev));", "events.ringbuf_output(&ev, sizeof(ev), 0);"))
+
+
 def vm_hwm_kb():
     with open("/proc/self/status") as f:
         for line in f:

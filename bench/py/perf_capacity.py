@@ -1,7 +1,8 @@
 # Benchmark 1, python side: fill the rings, then time one perf_buffer_consume()
 # whose callback builds event() objects (a "fields" round also reads every
 # field, which ctypes does lazily). With --serve (as bench/run.ts drives it):
-# READY, then one round per "run" (or "fields") line on stdin.
+# READY, then one round per "run" (or "fields") line on stdin. With --ring the
+# same rounds go through a BPF ring buffer and ring_buffer_consume().
 import ctypes as ct
 import json
 import os
@@ -10,12 +11,13 @@ import time
 
 from bcc import BPF
 
-from common import arg, gated_getpid_loop, go, median, program, report
+from common import arg, gated_getpid_loop, go, median, program, report, ring_program
 
 N = arg("events", 250000)
 PAGES = 4096
+RING = "--ring" in sys.argv
 
-b = BPF(text=program("event"))
+b = BPF(text=ring_program(PAGES) if RING else program("event"))
 target = b["target"]
 submitted = b["submitted"]
 events = b["events"]
@@ -33,16 +35,28 @@ def on_event(cpu, data, size):
     got[0] += 1
 
 
+def on_ring_event(ctx, data, size):  # the same body: no extra call per event
+    e = events.event(data)
+    if read_fields[0]:
+        e.pid, e.ts, e.comm
+    got[0] += 1
+
+
 def on_lost(n):
     lost[0] += n
 
 
-events.open_perf_buffer(on_event, page_cnt=PAGES, lost_cb=on_lost)
+if RING:
+    events.open_ring_buffer(on_ring_event)
+    consume = b.ring_buffer_consume
+else:
+    events.open_perf_buffer(on_event, page_cnt=PAGES, lost_cb=on_lost)
+    consume = b.perf_buffer_consume
 
 
 def round_rate(fields=False):
     read_fields[0] = fields
-    b.perf_buffer_consume()
+    consume()
     got[0] = 0
     submitted[ct.c_int(0)] = ct.c_ulonglong(0)
     p = gated_getpid_loop(N)
@@ -53,7 +67,7 @@ def round_rate(fields=False):
     sent = submitted[ct.c_int(0)].value
     lost_before = lost[0]
     t0 = time.perf_counter()
-    b.perf_buffer_consume()
+    consume()
     t1 = time.perf_counter()
     n = got[0]
     if lost[0] != lost_before or n != sent or sent != N:

@@ -17,8 +17,7 @@ export class Mapped {
   readonly bytes: Uint8Array;
   private unmapped = false;
 
-  private constructor(private readonly base: unknown, readonly length: number) {
-    const ab = koffi.view(base, length);
+  private constructor(private readonly base: unknown, readonly length: number, ab = koffi.view(base, length)) {
     this.view = new DataView(ab);
     this.bytes = new Uint8Array(ab);
   }
@@ -30,6 +29,11 @@ export class Mapped {
       throw new BccError(`could not map ${what} (errno ${koffi.errno()}: out of locked memory? try a smaller buffer)`);
     }
     return new Mapped(base, length);
+  }
+
+  /** Ordinary memory laid out like a mapping (warming the readers up before the kernel's rings fill). */
+  static fake(length: number): Mapped {
+    return new Mapped(null, length, new ArrayBuffer(length));
   }
 
   /** A u64 the kernel may be writing: read as two halves until the high one holds still. */
@@ -51,7 +55,7 @@ export class Mapped {
   }
 
   unmap(): void {
-    if (this.unmapped) return;
+    if (this.unmapped || this.base === null) return;
     this.unmapped = true;
     libcFns.munmap(this.base, this.length);
   }

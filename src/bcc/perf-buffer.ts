@@ -8,6 +8,7 @@ import { asView, eventCodecOf } from "./event-codec.ts";
 import { EventPump } from "./event-pump.ts";
 import { EventQueue } from "./event-queue.ts";
 import { PerfRing, type SampleFn } from "./perf-ring.ts";
+import { NOOP_CALLBACKS, WARM_RECORDS, warmOnce } from "./warm-up.ts";
 import { TableBase, type TableInfo } from "./table.ts";
 import type { Codec } from "./type-desc.ts";
 
@@ -50,8 +51,10 @@ export class PerfEventArray<E = Record<string, unknown>> extends TableBase<numbe
     if (this.isOpen) throw new BccError(`perf buffer ${this.name} is already open`);
     const pageCnt = opts.pageCnt ?? 8;
     if (!Number.isInteger(pageCnt) || pageCnt <= 0 || (pageCnt & (pageCnt - 1)) !== 0) throw new BccError(`pageCnt must be a power of two (got ${pageCnt})`);
-    this.codec ??= eventCodecOf(this.owner.mod, this.name, "perf_submit");
-    this.onSample = this.sampleHandler(callback, this.codec);
+    const codec = (this.codec ??= eventCodecOf(this.owner.mod, this.name, "perf_submit"));
+    const wantsRaw = callback.length >= 3;
+    this.onSample = this.sampleHandler(callback, codec, wantsRaw);
+    warmOnce(codec, () => PerfRing.warmUp(codec.size, NOOP_CALLBACKS.map((cb) => this.sampleHandler(cb, codec, wantsRaw)), WARM_RECORDS));
     this.lostCallback = opts.lostCallback;
     const fdBuf = Buffer.alloc(4);
     const keyBuf = Buffer.alloc(4);
@@ -121,8 +124,8 @@ export class PerfEventArray<E = Record<string, unknown>> extends TableBase<numbe
   }
 
   /** Decodes in place from the ring; raw bytes are copied only for callbacks that take them. */
-  private sampleHandler(cb: PerfCallback<E>, codec: Codec): SampleFn {
-    if (cb.length >= 3) {
+  private sampleHandler(cb: PerfCallback<E>, codec: Codec, wantsRaw: boolean): SampleFn {
+    if (wantsRaw) {
       return (view, off, size) => cb(codec.decode(view, off) as E, this.sampleCpu, new Uint8Array(view.buffer, view.byteOffset + off, size).slice());
     }
     return (view, off) => cb(codec.decode(view, off) as E, this.sampleCpu, EMPTY);

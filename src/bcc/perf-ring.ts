@@ -12,6 +12,7 @@ import { libcFns } from "./clib.ts";
 import { BccError } from "./errors.ts";
 import { closeQuietly } from "./fd.ts";
 import { Mapped, PAGE_SIZE } from "./mapped.ts";
+import { fillSample } from "./warm-up.ts";
 
 const PERF_TYPE_SOFTWARE = 1;
 const PERF_COUNT_SW_BPF_OUTPUT = 10;
@@ -27,6 +28,8 @@ const ATTR_SIZE = 112; // PERF_ATTR_SIZE_VER5: every field used here, accepted b
 const NR_PERF_EVENT_OPEN: Record<string, number> = { x64: 298 };
 const DATA_HEAD = 1024; // offsets in struct perf_event_mmap_page
 const DATA_TAIL = 1032;
+
+const WARM_RING = 8 * PAGE_SIZE;
 
 /** Receives one sample's bytes: `view` covers them at `offset`; valid only during the call. */
 export type SampleFn = (view: DataView, offset: number, size: number) => void;
@@ -66,6 +69,32 @@ export class PerfRing {
     } catch (err) {
       closeQuietly(fd);
       throw err;
+    }
+  }
+
+  /**
+   * Runs read() over synthetic samples of `size` bytes in ordinary memory,
+   * each sink in turn; see warm-up.ts for why.
+   */
+  static warmUp(size: number, sinks: SampleFn[], records: number): void {
+    const recSize = (12 + size + 7) & ~7;
+    const ring = new PerfRing(-1, -1, Mapped.fake(PAGE_SIZE + WARM_RING));
+    const v = ring.map.view;
+    let head = 0;
+    for (let k = 0; head < records * recSize; k++) {
+      const tail = head;
+      while (head + recSize - tail <= WARM_RING && head < records * recSize) {
+        const at = PAGE_SIZE + (head % WARM_RING);
+        v.setUint32(at, PERF_RECORD_SAMPLE, true);
+        v.setUint16(at + 6, recSize, true);
+        // The sample's u32 size and bytes may run past the end: they wrap, as in a real ring.
+        const data = ring.map.bytes.subarray(PAGE_SIZE);
+        for (let i = 0; i < 4; i++) data[(at + 8 + i - PAGE_SIZE) % WARM_RING] = (size >>> (8 * i)) & 0xff;
+        fillSample(data, at + 12 - PAGE_SIZE, size, head);
+        head += recSize;
+      }
+      ring.map.setU64(DATA_HEAD, head);
+      ring.read(sinks[k % sinks.length]!, () => {});
     }
   }
 

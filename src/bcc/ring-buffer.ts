@@ -7,6 +7,7 @@ import { BccError } from "./errors.ts";
 import type { SampleFn } from "./perf-ring.ts";
 import { RingbufReader } from "./ringbuf-reader.ts";
 import { TableBase, type TableInfo } from "./table.ts";
+import { NOOP_CALLBACKS, WARM_RECORDS, warmOnce } from "./warm-up.ts";
 import type { Codec } from "./type-desc.ts";
 
 export type RingCallback<E> = (event: E, raw: Uint8Array) => void;
@@ -33,10 +34,9 @@ export class RingBuf<E = Record<string, unknown>> extends TableBase<never, never
   openRingBuffer(callback: RingCallback<E>): this {
     if (this.reader) throw new BccError(`ring buffer ${this.name} is already open`);
     const codec = (this.codec ??= eventCodecOf(this.owner.mod, this.name, "ringbuf_output"));
-    // Decoded in place; raw bytes are copied only for callbacks that take them.
-    this.onSample = callback.length >= 2
-      ? (view, off, size) => callback(codec.decode(view, off) as E, new Uint8Array(view.buffer, view.byteOffset + off, size).slice())
-      : (view, off) => callback(codec.decode(view, off) as E, EMPTY);
+    const wantsRaw = callback.length >= 2;
+    this.onSample = this.sampleHandler(callback, codec, wantsRaw);
+    warmOnce(codec, () => RingbufReader.warmUp(codec.size, NOOP_CALLBACKS.map((cb) => this.sampleHandler(cb, codec, wantsRaw)), WARM_RECORDS));
     this.reader = RingbufReader.open(this.fd, this.maxEntries, this.name);
     this.pump.watch(this.fd);
     this.pump.start();
@@ -72,5 +72,11 @@ export class RingBuf<E = Record<string, unknown>> extends TableBase<never, never
 
   get isOpen(): boolean {
     return this.reader !== undefined;
+  }
+
+  /** Decodes in place from the ring; raw bytes are copied only for callbacks that take them. */
+  private sampleHandler(cb: RingCallback<E>, codec: Codec, wantsRaw: boolean): SampleFn {
+    if (wantsRaw) return (view, off, size) => cb(codec.decode(view, off) as E, new Uint8Array(view.buffer, view.byteOffset + off, size).slice());
+    return (view, off) => cb(codec.decode(view, off) as E, EMPTY);
   }
 }

@@ -8,6 +8,7 @@
 // u32 page offset } and len bytes, rounded up to 8.
 import { Mapped, PAGE_SIZE } from "./mapped.ts";
 import type { SampleFn } from "./perf-ring.ts";
+import { fillSample } from "./warm-up.ts";
 
 const BUSY = 0x80000000;
 const DISCARD = 0x40000000;
@@ -32,6 +33,28 @@ export class RingbufReader {
     } catch (err) {
       consumer.unmap();
       throw err;
+    }
+  }
+
+  /** Runs read() over synthetic records of `size` bytes in ordinary memory, each sink in turn; see warm-up.ts. */
+  static warmUp(size: number, sinks: SampleFn[], records: number): void {
+    const ringSize = 8 * PAGE_SIZE;
+    const recSize = (size + HEADER + 7) & ~7;
+    const reader = new RingbufReader(Mapped.fake(PAGE_SIZE), Mapped.fake(PAGE_SIZE + 2 * ringSize), ringSize - 1);
+    const data = reader.producer.bytes.subarray(PAGE_SIZE, PAGE_SIZE + ringSize);
+    let prod = 0;
+    for (let k = 0; prod < records * recSize; k++) {
+      const cons = prod;
+      while (prod + recSize - cons <= ringSize && prod < records * recSize) {
+        const at = prod & (ringSize - 1);
+        reader.producer.view.setUint32(PAGE_SIZE + at, size, true);
+        fillSample(data, at + HEADER, size, prod);
+        prod += recSize;
+      }
+      reader.producer.setU64(0, prod);
+      // The kernel maps the data twice in a row; a copy of the first part stands in for that.
+      reader.producer.bytes.copyWithin(PAGE_SIZE + ringSize, PAGE_SIZE, PAGE_SIZE + ringSize);
+      reader.read(sinks[k % sinks.length]!);
     }
   }
 

@@ -54,6 +54,9 @@ export const en = {
 
   "check.compileError": "the BPF program does not compile: {where}",
   "check.programError": "the program stopped with {name}: {where}",
+  "check.why.verifier": "The kernel's verifier refused the program; the last lines of its log, above, say why. Common causes: reading through a pointer without bpf_probe_read, using a map value before checking it for NULL, a loop whose end the verifier cannot see.",
+  "check.why.attach": "A probe could not be attached: check its name (the function, the tracepoint as category:event, the library or symbol). `bcc-tutor doctor` shows what this kernel can trace.",
+  "check.why.kprobes": "This kernel has no kprobes: attach to a tracepoint instead, as the lesson's `lessonVariant()` does (the lesson text shows both).",
   "check.neverReady.timeout": "the program never attached a probe within {seconds} s: does it call an attach method (or name its function with a kprobe__/tracepoint__ prefix) and keep running?",
   "check.neverReady.exited": "the program exited ({code}) before it attached a probe",
   "check.header": "expected a line containing `{header}` before the events",

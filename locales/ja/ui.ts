@@ -55,6 +55,9 @@ export const ja: Record<keyof typeof en, string> = {
 
   "check.compileError": "BPF プログラムがコンパイルできません: {where}",
   "check.programError": "プログラムが {name} で停止しました: {where}",
+  "check.why.verifier": "カーネルの検証器 (verifier) がプログラムを拒否しました。理由は上に出ているログの最後の数行にあります。よくある原因は、bpf_probe_read を使わずにポインタの先を読む、マップの値を NULL か確かめる前に使う、検証器が終わりを見通せないループ、の三つです。",
+  "check.why.attach": "プローブを取り付けられませんでした。プローブの名前 (関数名、category:event 形式のトレースポイント名、ライブラリ名やシンボル名) を確かめてください。このカーネルで何をトレースできるかは `bcc-tutor doctor` で分かります。",
+  "check.why.kprobes": "このカーネルには kprobe がありません。レッスンの `lessonVariant()` と同じように、トレースポイントに取り付けてください (レッスン本文に両方の書き方があります)。",
   "check.neverReady.timeout": "{seconds} 秒以内にプローブがアタッチされませんでした。attach 系のメソッドを呼んでいるか (または関数名に kprobe__/tracepoint__ 接頭辞を付けているか)、プログラムが動き続けているかを確認してください。",
   "check.neverReady.exited": "プローブをアタッチする前にプログラムが終了しました ({code})",
   "check.header": "イベントの前に `{header}` を含む行が必要です",

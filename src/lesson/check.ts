@@ -2,7 +2,7 @@
 // result: each expectation passed or failed, with a reason a learner
 // understands, and compile errors pointed at the learner's own line.
 import fs from "node:fs";
-import { t } from "../i18n/index.ts";
+import { t, type MessageKey } from "../i18n/index.ts";
 import type { Lesson } from "./schema.ts";
 import type { RunResult } from "./runner.ts";
 import { mapCompileError, type MappedLocation } from "./source-map.ts";
@@ -35,6 +35,13 @@ export function sourceExpectations(lesson: Lesson, source: string): Expectation[
   });
 }
 
+/** What the binding's typed errors mean, said in the learner's language. */
+const ADVICE: Record<string, MessageKey> = {
+  BpfVerifierError: "check.why.verifier",
+  BpfAttachError: "check.why.attach",
+  KprobesUnavailableError: "check.why.kprobes",
+};
+
 /** Comments do not count: "// TODO: use BPF_PERF_OUTPUT" must not pass a must-use check. */
 function stripComments(src: string): string {
   return src.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
@@ -57,7 +64,10 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult): CheckRes
   if (run.error) {
     compileError = run.error.name === "BpfCompileError" ? mapCompileError(run.error, file, source) : undefined;
     const where = compileError ? `${compileError.file}:${compileError.line}:${compileError.column}: ${compileError.message}` : (run.error.message ?? "");
-    exps.push({ id: "runs", passed: false, reason: t(compileError ? "check.compileError" : "check.programError", { name: run.error.name ?? "Error", where }) });
+    const reason = t(compileError ? "check.compileError" : "check.programError", { name: run.error.name ?? "Error", where });
+    // The binding's messages are English, as a library's are: say in the learner's language what they mean.
+    const why = ADVICE[run.error.name ?? ""];
+    exps.push({ id: "runs", passed: false, reason: why ? `${reason}\n${t(why)}` : reason });
   } else if (!run.ready) {
     const why = run.timedOut ? t("check.neverReady.timeout", { seconds: Math.round(lesson.timeoutMs / 1000) }) : t("check.neverReady.exited", { code: String(run.exitCode ?? run.exitSignal) });
     const tail = stderrGist(run.stderr);

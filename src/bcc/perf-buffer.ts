@@ -4,7 +4,7 @@ import koffi from "koffi";
 import { lib } from "./clib.ts";
 import { BccError } from "./errors.ts";
 import { onlineCpus } from "./cpus.ts";
-import { asView, eventCodecOf } from "./event-codec.ts";
+import { asView, copyOut, eventCodecOf, eventCodecOrRaw } from "./event-codec.ts";
 import { EventPump } from "./event-pump.ts";
 import { EventQueue } from "./event-queue.ts";
 import { PerfRing, type SampleFn } from "./perf-ring.ts";
@@ -51,10 +51,18 @@ export class PerfEventArray<E = Record<string, unknown>> extends TableBase<numbe
     if (this.isOpen) throw new BccError(`perf buffer ${this.name} is already open`);
     const pageCnt = opts.pageCnt ?? 8;
     if (!Number.isInteger(pageCnt) || pageCnt <= 0 || (pageCnt & (pageCnt - 1)) !== 0) throw new BccError(`pageCnt must be a power of two (got ${pageCnt})`);
-    const codec = (this.codec ??= eventCodecOf(this.owner.mod, this.name, "perf_submit"));
-    const wantsRaw = callback.length >= 3;
-    this.onSample = this.sampleHandler(callback, codec, wantsRaw);
-    warmOnce(codec, () => PerfRing.warmUp(codec.size, NOOP_CALLBACKS.map((cb) => this.sampleHandler(cb, codec, wantsRaw)), WARM_RECORDS));
+    const codec = this.codec ?? eventCodecOrRaw(this.owner.mod, this.name, "perf_submit");
+    if (codec) {
+      this.codec = codec;
+      const wantsRaw = callback.length >= 3;
+      this.onSample = this.sampleHandler(callback, codec, wantsRaw);
+      warmOnce(codec, () => PerfRing.warmUp(codec.size, NOOP_CALLBACKS.map((cb) => this.sampleHandler(cb, codec, wantsRaw)), WARM_RECORDS));
+    } else {
+      this.onSample = (view, off, size) => {
+        const raw = copyOut(view, off, size);
+        callback(raw as E, this.sampleCpu, raw);
+      };
+    }
     this.lostCallback = opts.lostCallback;
     const fdBuf = Buffer.alloc(4);
     const keyBuf = Buffer.alloc(4);
@@ -126,7 +134,7 @@ export class PerfEventArray<E = Record<string, unknown>> extends TableBase<numbe
   /** Decodes in place from the ring; raw bytes are copied only for callbacks that take them. */
   private sampleHandler(cb: PerfCallback<E>, codec: Codec, wantsRaw: boolean): SampleFn {
     if (wantsRaw) {
-      return (view, off, size) => cb(codec.decode(view, off) as E, this.sampleCpu, new Uint8Array(view.buffer, view.byteOffset + off, size).slice());
+      return (view, off, size) => cb(codec.decode(view, off) as E, this.sampleCpu, copyOut(view, off, size));
     }
     return (view, off) => cb(codec.decode(view, off) as E, this.sampleCpu, EMPTY);
   }

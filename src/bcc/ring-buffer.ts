@@ -1,6 +1,6 @@
 // BPF_RINGBUF_OUTPUT tables: one ring shared by all CPUs, read from JS
 // (ringbuf-reader.ts) and driven by an EventPump on the map's own fd.
-import { asView, eventCodecOf } from "./event-codec.ts";
+import { asView, copyOut, eventCodecOf, eventCodecOrRaw } from "./event-codec.ts";
 import { EventPump } from "./event-pump.ts";
 import { EventQueue } from "./event-queue.ts";
 import { BccError } from "./errors.ts";
@@ -33,10 +33,18 @@ export class RingBuf<E = Record<string, unknown>> extends TableBase<never, never
 
   openRingBuffer(callback: RingCallback<E>): this {
     if (this.reader) throw new BccError(`ring buffer ${this.name} is already open`);
-    const codec = (this.codec ??= eventCodecOf(this.owner.mod, this.name, "ringbuf_output"));
-    const wantsRaw = callback.length >= 2;
-    this.onSample = this.sampleHandler(callback, codec, wantsRaw);
-    warmOnce(codec, () => RingbufReader.warmUp(codec.size, NOOP_CALLBACKS.map((cb) => this.sampleHandler(cb, codec, wantsRaw)), WARM_RECORDS));
+    const codec = this.codec ?? eventCodecOrRaw(this.owner.mod, this.name, "ringbuf_output");
+    if (codec) {
+      this.codec = codec;
+      const wantsRaw = callback.length >= 2;
+      this.onSample = this.sampleHandler(callback, codec, wantsRaw);
+      warmOnce(codec, () => RingbufReader.warmUp(codec.size, NOOP_CALLBACKS.map((cb) => this.sampleHandler(cb, codec, wantsRaw)), WARM_RECORDS));
+    } else {
+      this.onSample = (view, off, size) => {
+        const raw = copyOut(view, off, size);
+        callback(raw as E, raw);
+      };
+    }
     this.reader = RingbufReader.open(this.fd, this.maxEntries, this.name);
     this.pump.watch(this.fd);
     this.pump.start();
@@ -76,7 +84,7 @@ export class RingBuf<E = Record<string, unknown>> extends TableBase<never, never
 
   /** Decodes in place from the ring; raw bytes are copied only for callbacks that take them. */
   private sampleHandler(cb: RingCallback<E>, codec: Codec, wantsRaw: boolean): SampleFn {
-    if (wantsRaw) return (view, off, size) => cb(codec.decode(view, off) as E, new Uint8Array(view.buffer, view.byteOffset + off, size).slice());
+    if (wantsRaw) return (view, off, size) => cb(codec.decode(view, off) as E, copyOut(view, off, size));
     return (view, off) => cb(codec.decode(view, off) as E, EMPTY);
   }
 }

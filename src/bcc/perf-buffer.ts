@@ -1,15 +1,13 @@
 // BPF_PERF_OUTPUT tables: one perf ring per online CPU, read from JS
-// (perf-ring.ts) and driven by an EventPump.
+// (perf-ring.ts) and driven by the pump, one watcher a ring.
 import koffi from "koffi";
 import { lib } from "./clib.ts";
 import { BccError } from "./errors.ts";
 import { onlineCpus } from "./cpus.ts";
-import { asView, copyOut, eventCodecOf, eventCodecOrRaw } from "./event-codec.ts";
-import { EventPump } from "./event-pump.ts";
-import { EventQueue } from "./event-queue.ts";
+import { copyOut } from "./event-codec.ts";
+import { EventTable, type EventTableOwner } from "./event-table.ts";
 import { PerfRing, type SampleFn } from "./perf-ring.ts";
-import { NOOP_CALLBACKS, WARM_RECORDS, warmOnce } from "./warm-up.ts";
-import { TableBase, type TableInfo } from "./table.ts";
+import type { TableInfo } from "./table.ts";
 import type { Codec } from "./type-desc.ts";
 
 export interface PerfBufferOptions {
@@ -25,44 +23,23 @@ export type PerfCallback<E> = (event: E, cpu: number, raw: Uint8Array) => void;
 
 const EMPTY = new Uint8Array(0);
 
-export class PerfEventArray<E = Record<string, unknown>> extends TableBase<number, number> {
+export class PerfEventArray<E = Record<string, unknown>> extends EventTable<E, PerfCallback<E>, number, number> {
   /** Events the kernel dropped because a ring was full, since open. */
   lost = 0;
-  private codec: Codec | undefined;
   private rings: PerfRing[] = [];
-  private pump = new EventPump(() => this.readRings());
-  private onSample: SampleFn = () => {};
   private sampleCpu = 0;
   private lostCallback: ((lost: number, cpu: number) => void) | undefined;
   private lostWarnedAt = 0;
 
-  constructor(info: TableInfo, private readonly owner: { mod: unknown; onClose(fn: () => void): void }) {
-    super(info);
-    owner.onClose(() => this.closePerfBuffer());
-  }
-
-  /** Decodes one event with the struct bcc saw passed to perf_submit(). */
-  event(data: DataView | Uint8Array): E {
-    this.codec ??= eventCodecOf(this.owner.mod, this.name, "perf_submit");
-    return this.codec.decode(asView(data)) as E;
+  constructor(info: TableInfo, owner: EventTableOwner) {
+    super(info, owner, "perf_submit", PerfRing.warmUp);
   }
 
   openPerfBuffer(callback: PerfCallback<E>, opts: PerfBufferOptions = {}): this {
     if (this.isOpen) throw new BccError(`perf buffer ${this.name} is already open`);
     const pageCnt = opts.pageCnt ?? 8;
     if (!Number.isInteger(pageCnt) || pageCnt <= 0 || (pageCnt & (pageCnt - 1)) !== 0) throw new BccError(`pageCnt must be a power of two (got ${pageCnt})`);
-    const codec = this.codec ?? eventCodecOrRaw(this.owner.mod, this.name, "perf_submit");
-    if (codec) {
-      this.codec = codec;
-      const wantsRaw = callback.length >= 3;
-      this.onSample = this.sampleHandler(callback, codec, wantsRaw);
-      warmOnce(codec, () => PerfRing.warmUp(codec.size, NOOP_CALLBACKS.map((cb) => this.sampleHandler(cb, codec, wantsRaw)), WARM_RECORDS));
-    } else {
-      this.onSample = (view, off, size) => {
-        const raw = copyOut(view, off, size);
-        callback(raw as E, this.sampleCpu, raw);
-      };
-    }
+    this.prepare(callback, callback.length >= 3);
     this.lostCallback = opts.lostCallback;
     const fdBuf = Buffer.alloc(4);
     const keyBuf = Buffer.alloc(4);
@@ -85,25 +62,8 @@ export class PerfEventArray<E = Record<string, unknown>> extends TableBase<numbe
     return this;
   }
 
-  /** Events as an async iterator; opens the buffer. Breaking out of the loop closes it. */
   events(opts: PerfBufferOptions = {}): AsyncIterableIterator<E> {
-    const q = new EventQueue<E>(1_000_000, () => this.closePerfBuffer());
-    this.openPerfBuffer((e) => q.push(e), opts);
-    return q;
-  }
-
-  [Symbol.asyncIterator](): AsyncIterableIterator<E> {
-    return this.events();
-  }
-
-  /** Reads what the rings hold now and delivers it; returns the number of events. */
-  consume(): number {
-    return this.pump.consume();
-  }
-
-  /** Waits (without blocking the event loop) until events arrive or timeoutMs passes (-1: no limit). */
-  poll(timeoutMs = -1): Promise<number> {
-    return this.pump.poll(timeoutMs);
+    return this.queue((push) => this.openPerfBuffer(push, opts));
   }
 
   closePerfBuffer(): void {
@@ -121,25 +81,34 @@ export class PerfEventArray<E = Record<string, unknown>> extends TableBase<numbe
     return this.rings.length > 0;
   }
 
-  private readRings(): number {
+  protected read(): number {
     let n = 0;
-    // A copy: a callback may close the buffer mid-way.
-    for (const ring of this.rings.slice()) {
+    // A callback may close the buffer mid-way: that swaps in a new (empty)
+    // array, leaving this loop's own intact, and closed rings read nothing.
+    for (const ring of this.rings) {
       this.sampleCpu = ring.cpu;
-      n += ring.read(this.onSample, (lost) => this.onLost(lost, ring.cpu));
+      n += ring.read(this.onSample, this.onLost);
     }
     return n;
   }
 
-  /** Decodes in place from the ring; raw bytes are copied only for callbacks that take them. */
-  private sampleHandler(cb: PerfCallback<E>, codec: Codec, wantsRaw: boolean): SampleFn {
-    if (wantsRaw) {
-      return (view, off, size) => cb(codec.decode(view, off) as E, this.sampleCpu, copyOut(view, off, size));
-    }
+  protected closeBuffer(): void {
+    this.closePerfBuffer();
+  }
+
+  protected decodeHandler(cb: PerfCallback<E>, codec: Codec, wantsRaw: boolean): SampleFn {
+    if (wantsRaw) return (view, off, size) => cb(codec.decode(view, off) as E, this.sampleCpu, copyOut(view, off, size));
     return (view, off) => cb(codec.decode(view, off) as E, this.sampleCpu, EMPTY);
   }
 
-  private onLost(n: number, cpu: number): void {
+  protected rawHandler(cb: PerfCallback<E>): SampleFn {
+    return (view, off, size) => {
+      const raw = copyOut(view, off, size);
+      cb(raw as E, this.sampleCpu, raw);
+    };
+  }
+
+  private readonly onLost = (n: number, cpu: number): void => {
     this.lost += n;
     if (this.lostCallback) {
       this.lostCallback(n, cpu);
@@ -151,5 +120,5 @@ export class PerfEventArray<E = Record<string, unknown>> extends TableBase<numbe
       this.lostWarnedAt = now;
       process.emitWarning(`perf buffer ${this.name}: ${this.lost} events lost so far (rings full; raise pageCnt or read faster)`, "BccLostEvents");
     }
-  }
+  };
 }

@@ -12,6 +12,7 @@ import { libcFns } from "./clib.ts";
 import { BccError } from "./errors.ts";
 import { closeQuietly } from "./fd.ts";
 import { Mapped, PAGE_SIZE } from "./mapped.ts";
+import { RingReader } from "./ring-reader.ts";
 import { fillSample } from "./warm-up.ts";
 
 const PERF_TYPE_SOFTWARE = 1;
@@ -51,14 +52,13 @@ function perfEventOpen(cpu: number, wakeupEvents: number): number {
   return fd;
 }
 
-export class PerfRing {
+export class PerfRing extends RingReader {
   private readonly size: number; // bytes of data pages
   private scratch = new Uint8Array(256); // a record that wraps the ring's end, joined
   private scratchView = new DataView(this.scratch.buffer);
-  private reading = false;
-  private closed = false;
 
   private constructor(readonly cpu: number, readonly fd: number, private readonly map: Mapped) {
+    super();
     this.size = map.length - PAGE_SIZE;
   }
 
@@ -103,8 +103,8 @@ export class PerfRing {
    * to onLost, then gives the space back. Returns the number of samples.
    * onSample may close the ring; reading stops there.
    */
-  read(onSample: SampleFn, onLost: (n: number) => void): number {
-    if (this.closed || this.reading) return 0;
+  read(onSample: SampleFn, onLost: (n: number, cpu: number) => void): number {
+    if (!this.beginRead()) return 0;
     const map = this.map;
     const v = map.view;
     const size = this.size;
@@ -113,7 +113,6 @@ export class PerfRing {
     const head = map.u64(DATA_HEAD);
     let tail = map.u64(DATA_TAIL);
     let n = 0;
-    this.reading = true;
     try {
       while (tail < head && !this.closed) {
         const at = PAGE_SIZE + (tail % size); // headers are 8-aligned and never split
@@ -128,24 +127,17 @@ export class PerfRing {
       }
     } finally {
       map.setU64(DATA_TAIL, tail);
-      this.reading = false;
-      if (this.closed) this.unmap();
+      this.endRead();
     }
     return n;
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    if (!this.reading) this.unmap();
-  }
-
-  private record(type: number, v: DataView, at: number, onSample: SampleFn, onLost: (n: number) => void): boolean {
+  private record(type: number, v: DataView, at: number, onSample: SampleFn, onLost: (n: number, cpu: number) => void): boolean {
     if (type === PERF_RECORD_SAMPLE) {
       onSample(v, at + 12, v.getUint32(at + 8, true)); // header, then u32 size, then the raw bytes
       return true;
     }
-    if (type === PERF_RECORD_LOST) onLost(Number(v.getBigUint64(at + 16, true))); // header, u64 id, u64 lost
+    if (type === PERF_RECORD_LOST) onLost(Number(v.getBigUint64(at + 16, true)), this.cpu); // header, u64 id, u64 lost
     return false;
   }
 
@@ -161,7 +153,7 @@ export class PerfRing {
     return this.scratchView;
   }
 
-  private unmap(): void {
+  protected release(): void {
     this.map.unmap();
     closeQuietly(this.fd);
   }

@@ -8,21 +8,22 @@
 // u32 page offset } and len bytes, rounded up to 8.
 import { Mapped, PAGE_SIZE } from "./mapped.ts";
 import type { SampleFn } from "./perf-ring.ts";
+import { RingReader } from "./ring-reader.ts";
 import { fillSample } from "./warm-up.ts";
 
 const BUSY = 0x80000000;
 const DISCARD = 0x40000000;
 const HEADER = 8;
 
-export class RingbufReader {
-  private reading = false;
-  private closed = false;
+export class RingbufReader extends RingReader {
 
   private constructor(
     private readonly consumer: Mapped,
     private readonly producer: Mapped,
     private readonly mask: number,
-  ) {}
+  ) {
+    super();
+  }
 
   /** `size` is the map's max_entries: the data bytes, a power-of-two number of pages. */
   static open(mapFd: number, size: number, name: string): RingbufReader {
@@ -60,7 +61,7 @@ export class RingbufReader {
 
   /** Hands every committed record to onSample and gives the space back; returns the count. onSample may close. */
   read(onSample: SampleFn): number {
-    if (this.closed || this.reading) return 0;
+    if (!this.beginRead()) return 0;
     const v = this.producer.view;
     const consumer = this.consumer;
     // x86 keeps these loads in order (see perf-ring.ts): a record whose busy
@@ -68,7 +69,6 @@ export class RingbufReader {
     const prod = this.producer.u64(0);
     let cons = consumer.u64(0);
     let n = 0;
-    this.reading = true;
     try {
       while (cons < prod && !this.closed) {
         const at = PAGE_SIZE + (cons & this.mask);
@@ -84,19 +84,12 @@ export class RingbufReader {
       }
     } finally {
       consumer.setU64(0, cons);
-      this.reading = false;
-      if (this.closed) this.unmap();
+      this.endRead();
     }
     return n;
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    if (!this.reading) this.unmap();
-  }
-
-  private unmap(): void {
+  protected release(): void {
     this.consumer.unmap();
     this.producer.unmap();
   }

@@ -3,31 +3,13 @@
 // that close the buffer or throw in the middle of a read.
 import { afterEach, describe, expect, it } from "vitest";
 import { BPF, type ArrayTable, type PerfEventArray, type RingBuf } from "../../src/index.ts";
+import { FILL_EVENT, getpidEventProgram, type GetpidEvent as Ev } from "../helpers/getpid-events.ts";
 import { gatedGetpidLoop } from "../helpers/workload.ts";
 
 // 48-byte records (8 header + 4 size + 36 bytes padded): 4096 is no multiple
 // of 48, so once a one-page ring has gone round, records straddle its end.
-const program = `
-struct event_t { u32 pid; u64 seq; char comm[16]; };
-BPF_ARRAY(target, u32, 1);
-BPF_ARRAY(seq, u64, 1);
-BPF_PERF_OUTPUT(events);
-TRACEPOINT_PROBE(syscalls, sys_enter_getpid) {
-  int zero = 0;
-  u32 pid = bpf_get_current_pid_tgid() >> 32;
-  u32 *t = target.lookup(&zero);
-  if (!t || *t != pid) return 0;
-  u64 *s = seq.lookup(&zero);
-  if (!s) return 0;
-  struct event_t ev = {};
-  ev.pid = pid;
-  ev.seq = __sync_fetch_and_add(s, 1);
-  bpf_get_current_comm(&ev.comm, sizeof(ev.comm));
-  events.perf_submit(args, &ev, sizeof(ev));
-  return 0;
-}`;
+const program = getpidEventProgram("BPF_PERF_OUTPUT(events);", `${FILL_EVENT} events.perf_submit(args, &ev, sizeof(ev));`);
 
-type Ev = { pid: number; seq: bigint; comm: string };
 
 /** Blocks the event loop, so no watcher or timer reads the rings meanwhile. */
 const blockFor = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -122,22 +104,9 @@ describe("perf ring read from JS", () => {
 
 // One page of ring; every third event reserved and then discarded; failed
 // reserves and discards counted, so delivered + discarded + dropped = calls.
-const ringProgram = `
-struct event_t { u32 pid; u64 seq; char comm[16]; };
-BPF_ARRAY(target, u32, 1);
-BPF_ARRAY(seq, u64, 1);
-BPF_ARRAY(dropped, u64, 1);
-BPF_ARRAY(discarded, u64, 1);
-BPF_RINGBUF_OUTPUT(ring, 1);
-TRACEPOINT_PROBE(syscalls, sys_enter_getpid) {
-  int zero = 0;
-  u32 pid = bpf_get_current_pid_tgid() >> 32;
-  u32 *t = target.lookup(&zero);
-  if (!t || *t != pid) return 0;
-  u64 *s = seq.lookup(&zero);
-  if (!s) return 0;
-  u64 n = __sync_fetch_and_add(s, 1);
-  struct event_t *ev = ring.ringbuf_reserve(sizeof(struct event_t));
+const ringProgram = getpidEventProgram(
+  "BPF_ARRAY(dropped, u64, 1);\nBPF_ARRAY(discarded, u64, 1);\nBPF_RINGBUF_OUTPUT(ring, 1);",
+  `struct event_t *ev = ring.ringbuf_reserve(sizeof(struct event_t));
   if (!ev) {
     dropped.atomic_increment(zero);
     return 0;
@@ -150,9 +119,8 @@ TRACEPOINT_PROBE(syscalls, sys_enter_getpid) {
     discarded.atomic_increment(zero);
   } else {
     ring.ringbuf_submit(ev, 0);
-  }
-  return 0;
-}`;
+  }`,
+);
 
 async function setUpRing() {
   b = await BPF.create({ text: ringProgram });

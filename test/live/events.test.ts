@@ -1,30 +1,12 @@
 // Perf and ring buffers deliver every event of a known workload, decoded.
 import { describe, expect, it } from "vitest";
 import { BPF, type ArrayTable, type PerfEventArray, type RingBuf } from "../../src/index.ts";
+import { FILL_EVENT, getpidEventProgram, type GetpidEvent as Ev } from "../helpers/getpid-events.ts";
 import { gatedGetpidLoop } from "../helpers/workload.ts";
 import { within } from "../helpers/child.ts";
 
-const program = (output: string) => `
-struct event_t { u32 pid; u64 seq; char comm[16]; };
-BPF_ARRAY(target, u32, 1);
-BPF_ARRAY(seq, u64, 1);
-${output}
-TRACEPOINT_PROBE(syscalls, sys_enter_getpid) {
-  int zero = 0;
-  u32 pid = bpf_get_current_pid_tgid() >> 32;
-  u32 *t = target.lookup(&zero);
-  if (!t || *t != pid) return 0;
-  u64 *s = seq.lookup(&zero);
-  if (!s) return 0;
-  struct event_t ev = {};
-  ev.pid = pid;
-  ev.seq = __sync_fetch_and_add(s, 1);
-  bpf_get_current_comm(&ev.comm, sizeof(ev.comm));
-  SUBMIT;
-  return 0;
-}`;
+const program = (output: string, submit: string) => getpidEventProgram(output, `${FILL_EVENT} ${submit}`);
 
-type Ev = { pid: number; seq: bigint; comm: string };
 
 async function collect<E>(b: BPF, n: number, open: (push: (e: E) => void) => void, pid: number): Promise<E[]> {
   const got: E[] = [];
@@ -36,7 +18,7 @@ async function collect<E>(b: BPF, n: number, open: (push: (e: E) => void) => voi
 describe("perf buffer", () => {
   it("delivers N of N events, decoded into typed objects", async () => {
     const N = 20_000;
-    const b = await BPF.create({ text: program("BPF_PERF_OUTPUT(events);").replace("SUBMIT", "events.perf_submit(args, &ev, sizeof(ev))") });
+    const b = await BPF.create({ text: program("BPF_PERF_OUTPUT(events);", "events.perf_submit(args, &ev, sizeof(ev));") });
     try {
       const load = gatedGetpidLoop(N);
       const events = b.table<PerfEventArray<Ev>>("events");
@@ -55,7 +37,7 @@ describe("perf buffer", () => {
   });
 
   it("also reads as an async iterator", async () => {
-    const b = await BPF.create({ text: program("BPF_PERF_OUTPUT(events);").replace("SUBMIT", "events.perf_submit(args, &ev, sizeof(ev))") });
+    const b = await BPF.create({ text: program("BPF_PERF_OUTPUT(events);", "events.perf_submit(args, &ev, sizeof(ev));") });
     try {
       const load = gatedGetpidLoop(5);
       const events = b.table<PerfEventArray<{ pid: number; seq: bigint }>>("events");
@@ -78,7 +60,7 @@ describe("perf buffer", () => {
 describe("ring buffer", () => {
   it("delivers N of N events", async () => {
     const N = 20_000;
-    const b = await BPF.create({ text: program("BPF_RINGBUF_OUTPUT(ring, 256);").replace("SUBMIT", "ring.ringbuf_output(&ev, sizeof(ev), 0)") });
+    const b = await BPF.create({ text: program("BPF_RINGBUF_OUTPUT(ring, 256);", "ring.ringbuf_output(&ev, sizeof(ev), 0);") });
     try {
       const load = gatedGetpidLoop(N);
       const ring = b.table<RingBuf<Ev>>("ring");

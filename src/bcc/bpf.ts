@@ -188,11 +188,11 @@ export class BPF {
     if (!loadOnly()) this.probes.attachKprobe(fn, opts, true);
   }
   detachKprobe(event: string): void {
-    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachKprobe(event, false);
   }
   detachKretprobe(event: string): void {
-    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachKprobe(event, true);
   }
 
@@ -202,7 +202,7 @@ export class BPF {
     if (!loadOnly()) this.probes.attachTracepoint(fn, opts.tp);
   }
   detachTracepoint(tp: string): void {
-    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachTracepoint(tp);
   }
 
@@ -211,7 +211,7 @@ export class BPF {
     if (!loadOnly()) this.probes.attachRawTracepoint(fn, opts.tp);
   }
   detachRawTracepoint(tp: string): void {
-    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachRawTracepoint(tp);
   }
 
@@ -225,11 +225,11 @@ export class BPF {
     if (!loadOnly()) this.probes.attachUprobe(fn, opts, true);
   }
   detachUprobe(opts: UprobeSpec): void {
-    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachUprobe(opts, false);
   }
   detachUretprobe(opts: UprobeSpec): void {
-    if (process.env.BCC_TUTOR_LOAD_ONLY === "1") return; // nothing was attached
+    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachUprobe(opts, true);
   }
 
@@ -407,8 +407,13 @@ export class BPF {
  * function through the verifier and stop there, so a lesson's original
  * variant is proven to compile and verify on a kernel that cannot attach it.
  */
+function inLoadOnlyMode(): boolean {
+  return process.env.BCC_TUTOR_LOAD_ONLY === "1";
+}
+
+/** For an attach call: true (and the runner told the program is ready) in load-only mode. */
 function loadOnly(): boolean {
-  if (process.env.BCC_TUTOR_LOAD_ONLY !== "1") return false;
+  if (!inLoadOnlyMode()) return false;
   noteAttached(0);
   return true;
 }

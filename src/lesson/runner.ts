@@ -9,14 +9,16 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../bcc/kernel-headers.ts";
-import type { VariantName } from "../bcc/capabilities.ts";
+import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { BoundedOutput } from "./output.ts";
 import { runTrigger, sleep } from "./triggers.ts";
 import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
 import { runnableFile, type Runnable } from "./module-scope.ts";
+import { addToReport, emptyReport, type ChildReport } from "./child-report.ts";
 
 const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
+const childPreload = path.join(path.dirname(fileURLToPath(import.meta.url)), "child-preload.ts");
 const KILL_GRACE_MS = 3000;
 
 export interface ChildError {
@@ -68,6 +70,8 @@ export interface RunResult {
   killed: boolean;
   durationMs: number;
   triggerError?: string;
+  /** What the program attached, loaded and listened on, and its maps at the end (from its preload). */
+  report: ChildReport;
 }
 
 export async function runProgram(opts: RunOptions): Promise<RunResult> {
@@ -88,7 +92,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const captureFile = path.join(path.dirname(runnable.path) === path.dirname(opts.file) ? os.tmpdir() : path.dirname(runnable.path), `bcc-tutor-stderr-${process.pid}-${Date.now()}.log`);
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, runnable.path, ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, "--import", childPreload, runnable.path, ...args], {
       cwd: projectRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: {
@@ -118,6 +122,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     let ready = false;
     let probes = 0;
     let childError: ChildError | undefined;
+    const report = emptyReport();
     let onReady: () => void = () => {};
     const readyPromise = new Promise<void>((r) => (onReady = r));
     let ctlBuf = "";
@@ -129,6 +134,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         ctlBuf = ctlBuf.slice(nl + 1);
         let msg: { event?: string; probes?: number } & ChildError;
         try { msg = JSON.parse(line); } catch { continue; }
+        if (addToReport(report, msg)) continue;
         if (msg.event === "ready") {
           ready = true;
           probes = msg.probes ?? 0;
@@ -228,6 +234,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       killed,
       durationMs: Date.now() - started,
       triggerError,
+      report,
     };
   } finally {
     fixture?.stop();

@@ -11,6 +11,7 @@ import { withStderrCaptured } from "./stderr-capture.ts";
 import { BpfClosedError, BpfLoadError, BpfNotReadyError, BpfVerifierError, BpfCompileError, BccError } from "./errors.ts";
 import { installProcessHooks, track, untrack } from "./cleanup.ts";
 import { TracePipe, parseTraceLine, type TraceRecord } from "./trace-pipe.ts";
+import { traceClockNow } from "./trace-clock.ts";
 import { headersStatus } from "./kernel-headers.ts";
 import { observed, progTypeName, publish } from "./observe.ts";
 import { moduleTables } from "./module-tables.ts";
@@ -84,6 +85,8 @@ export class BPF {
   private closeHooks: Array<() => void> = [];
   private tables = new Map<string, TableBase>();
   private readonly debug: number;
+  /** When this object was created, on the trace clock: older trace_pipe lines are not its own. */
+  private readonly createdOnTraceClock = traceClockNow();
 
   constructor(source: BpfSource, options: BpfOptions = {}) {
     installProcessHooks();
@@ -303,16 +306,16 @@ export class BPF {
   private pipe(): TracePipe {
     if (this.closed) throw new BpfClosedError("trace");
     if (!this.tracePipe) {
-      this.tracePipe = new TracePipe();
+      this.tracePipe = new TracePipe(this.createdOnTraceClock);
       publish("listen", { bpf: this, kind: "trace_pipe" });
     }
     return this.tracePipe;
   }
 
-  /** The next raw trace_pipe line, or null when closed. */
+  /** The next raw trace_pipe line printed since this object was created, or null when closed. */
   traceReadline(): Promise<string | null> { return this.pipe().readLine(); }
 
-  /** A raw trace_pipe line if one is ready now, else null. */
+  /** A raw trace_pipe line (printed since this object was created) if one is ready now, else null. */
   traceReadlineNow(): string | null { return this.pipe().readLineNow(); }
 
   /** Records from trace_pipe, one per bpf_trace_printk() call, until close(). */

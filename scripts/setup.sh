@@ -48,7 +48,7 @@ fi
 # --- kernel headers fallback -------------------------------------------------------
 # No headers for this exact kernel: merge Debian's generic -common and -amd64
 # header trees into one symlink tree that the binding points
-# BCC_KERNEL_SOURCE at by itself (src/bcc/kernel-headers.ts).
+# BCC_KERNEL_SOURCE at by itself (src/kernel-source.ts).
 if [ ! -e "/lib/modules/$kver/build/include" ] && [ -z "${BCC_KERNEL_SOURCE:-}" ]; then
   arch_dir=$(ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1)
   [ -n "$arch_dir" ] || die "no kernel headers: install linux-headers-amd64"

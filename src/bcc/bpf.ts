@@ -1,6 +1,7 @@
 // The BPF object: compile a C program, load its functions, attach them to
 // probes, read trace_pipe, and clean everything up.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import koffi from "koffi";
 import { lib } from "./clib.ts";
@@ -12,6 +13,7 @@ import { BpfClosedError, BpfLoadError, BpfNotReadyError, BpfVerifierError, BpfCo
 import { installProcessHooks, track, untrack } from "./cleanup.ts";
 import { TracePipe, parseTraceLine, type TraceRecord } from "./trace-pipe.ts";
 import { traceClockNow } from "./trace-clock.ts";
+import { escapeTerminal } from "./escape.ts";
 import { headersStatus } from "./kernel-headers.ts";
 import { observed, progTypeName, publish } from "./observe.ts";
 import { moduleTables } from "./module-tables.ts";
@@ -120,7 +122,7 @@ export class BPF {
       })
       .catch((err: unknown) => {
         if (err instanceof BpfCompileError && headersStatus().kind === "missing") {
-          err.message += "\n(no kernel headers were found: run scripts/setup.sh, or set BCC_KERNEL_SOURCE)";
+          err.message += `\n(no kernel headers were found: install the running kernel's headers (Debian and Ubuntu: linux-headers-${os.release()}), or set BCC_KERNEL_SOURCE to a kernel headers tree)`;
         }
         this.failure = err;
         if (this.module) this.close();
@@ -343,7 +345,6 @@ export class BPF {
    * Control characters are escaped: the text comes from the kernel.
    */
   async tracePrint(fmt?: (r: TraceRecord) => string): Promise<void> {
-    const { escapeTerminal } = await import("../util/escape.ts");
     for (;;) {
       const line = await this.traceReadline();
       if (line === null) return;

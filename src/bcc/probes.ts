@@ -79,7 +79,7 @@ export class Probes {
   attachTracepoint(fn: Loaded, tp: string): void {
     const [category, event] = splitTp(tp);
     if (!this.gate("tracepoint", tp, fn)) return;
-    if (!tracefsPath()) throw new BpfAttachError("tracepoint", tp, "tracefs is not mounted: run scripts/setup.sh");
+    if (!tracefsPath()) throw new BpfAttachError("tracepoint", tp, "tracefs is not mounted: mount it with: mount -t tracefs tracefs /sys/kernel/tracing");
     if (!tracepointExists(category, event)) {
       throw new BpfAttachError("tracepoint", tp, `no such tracepoint on this kernel (${tracefsPath()}/events/${category}/${event} does not exist); list them with: ls ${tracefsPath()}/events/${category}`);
     }

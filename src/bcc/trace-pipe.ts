@@ -62,7 +62,7 @@ export class TracePipe {
    */
   constructor(private readonly since?: number) {
     const t = tracefsPath();
-    if (!t) throw new BccError("tracefs is not mounted: run `mount -t tracefs tracefs /sys/kernel/tracing` (scripts/setup.sh does it)");
+    if (!t) throw new BccError("tracefs is not mounted: mount it with: mount -t tracefs tracefs /sys/kernel/tracing");
     try {
       this.fd = fs.openSync(`${t}/trace_pipe`, fs.constants.O_RDONLY | O_NONBLOCK);
     } catch (err) {

@@ -12,6 +12,7 @@ import { progressCommand } from "./commands/progress.ts";
 import { UsageError } from "./args.ts";
 import { canLoadBpf } from "../bcc/capabilities.ts";
 import { importWithoutCiFlags } from "./ci-flags.ts";
+import { useMergedHeaders } from "../kernel-source.ts";
 
 const commands: Command[] = [listCommand, runCommand, checkCommand, replCommand, progressCommand, doctorCommand, devCommand];
 
@@ -33,6 +34,7 @@ function withoutLang(argv: string[]): string[] {
 
 export async function main(argv: string[]): Promise<number> {
   setLang(detectLang(argv));
+  useMergedHeaders(); // before any compile, here and in the programs it starts
   const args = withoutLang(argv);
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(`${usage()}\n`);

@@ -3,9 +3,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../bcc/kernel-headers.ts";
+import { packageRoot } from "../paths.ts";
 
-export const usdtServerBinary = path.join(projectRoot, "build", "usdt-http-server");
+export const usdtServerBinary = path.join(packageRoot, "build", "usdt-http-server");
 
 export interface FixtureServer {
   pid: number;

@@ -3,10 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { projectRoot } from "../bcc/kernel-headers.ts";
+import { packageRoot } from "../paths.ts";
 import { lessonSchema, type Lesson } from "./schema.ts";
 
-export const lessonsDir = path.join(projectRoot, "lessons");
+export const lessonsDir = path.join(packageRoot, "lessons");
 
 export interface LessonProblem {
   file: string;

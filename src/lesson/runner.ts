@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { projectRoot } from "../bcc/kernel-headers.ts";
+import { packageRoot } from "../paths.ts";
 import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { BoundedOutput } from "./output.ts";
@@ -93,7 +93,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
     const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, "--import", childPreload, runnable.path, ...args], {
-      cwd: projectRoot,
+      cwd: packageRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: {
         ...process.env,

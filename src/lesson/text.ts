@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { projectRoot } from "../bcc/kernel-headers.ts";
+import { packageRoot } from "../paths.ts";
 import { getLang, LANGS, type Lang } from "../i18n/index.ts";
 import type { Lesson } from "./schema.ts";
 import { lessonStem } from "./registry.ts";
@@ -16,7 +16,7 @@ export const lessonStringsSchema = z.object({
 });
 export type LessonStrings = z.infer<typeof lessonStringsSchema>;
 
-export const localesDir = path.join(projectRoot, "locales");
+export const localesDir = path.join(packageRoot, "locales");
 
 export function lessonTextPath(l: Lesson, lang: Lang, ext: "md" | "json"): string {
   return path.join(localesDir, lang, "lessons", `${lessonStem(l)}.${ext}`);

@@ -3,12 +3,12 @@
 import { t } from "../i18n/index.ts";
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../bcc/kernel-headers.ts";
+import { packageRoot } from "../paths.ts";
 import type { Lesson } from "./schema.ts";
 import { lessonStem } from "./registry.ts";
 
 export function workspaceDir(): string {
-  return path.resolve(process.env.BCC_TUTOR_WORKSPACE ?? path.join(projectRoot, "workspace"));
+  return path.resolve(process.env.BCC_TUTOR_WORKSPACE ?? path.join(packageRoot, "workspace"));
 }
 
 export function workspaceFile(lesson: Lesson, dir = workspaceDir()): string {
@@ -16,11 +16,11 @@ export function workspaceFile(lesson: Lesson, dir = workspaceDir()): string {
 }
 
 export function answerFile(lesson: Lesson): string | undefined {
-  return lesson.answer ? path.join(projectRoot, lesson.answer) : undefined;
+  return lesson.answer ? path.join(packageRoot, lesson.answer) : undefined;
 }
 
 export function starterFile(lesson: Lesson): string | undefined {
-  return lesson.exercise ? path.join(projectRoot, lesson.exercise.starter) : undefined;
+  return lesson.exercise ? path.join(packageRoot, lesson.exercise.starter) : undefined;
 }
 
 /** Creates the learner's file from the starter when it does not exist yet; never overwrites. */

@@ -1,5 +1,6 @@
 // One lesson checked end to end: pick the variant, run the file with the
-// lesson's workload, evaluate. The engine behind `bcc-tutor check` and the app.
+// lesson's workload while the checker counts the lesson's events with its
+// own probe, evaluate. The engine behind `bcc-tutor check` and the app.
 import fs from "node:fs";
 import type { VariantName } from "../bcc/capabilities.ts";
 import type { Lesson } from "./schema.ts";
@@ -7,6 +8,7 @@ import { chooseVariant } from "./variant.ts";
 import { runProgram, type RunEvent, type RunResult } from "./runner.ts";
 import { evaluate, type CheckResult, type Expectation } from "./check.ts";
 import type { MappedLocation } from "./source-map.ts";
+import { CounterProbe, type CounterKind } from "./counter-probe.ts";
 
 export interface CheckOutcome {
   lesson: string;
@@ -19,25 +21,55 @@ export interface CheckOutcome {
   error?: string;
   durationMs: number;
   run?: Pick<RunResult, "stdout" | "stderr" | "exitCode" | "exitSignal" | "truncated">;
+  /** The last ≤40 lines the program printed, marked (see CheckResult). */
+  output?: CheckResult["output"];
+  example?: string;
+  /** The workload's seed (BCC_TUTOR_SEED replays it). */
+  seed?: number;
+}
+
+/** Which of the checker's counters a lesson needs: syncs for the sync lessons. */
+function counterFor(lesson: Lesson): CounterKind | undefined {
+  const j = lesson.expect.judge;
+  if (j?.events) return "sync";
+  if (lesson.trigger.some((s) => s.kind === "syncs")) return "sync";
+  return undefined;
 }
 
 export async function checkLesson(
   lesson: Lesson,
   file: string,
-  opts: { variant?: VariantName; onEvent?: (e: RunEvent) => void; signal?: AbortSignal } = {},
+  opts: { variant?: VariantName; onEvent?: (e: RunEvent) => void; signal?: AbortSignal; seed?: number } = {},
 ): Promise<CheckOutcome> {
   const started = Date.now();
   let variant: VariantName = "portable";
+  const kind = counterFor(lesson);
+  // Compiled while the learner's program compiles; attached before the workload fires.
+  const counter = kind ? CounterProbe.start(kind).catch(() => undefined) : Promise.resolve(undefined);
   try {
     variant = chooseVariant(lesson, opts.variant).variant;
     if (!fs.existsSync(file)) throw new Error(`${file} does not exist`);
-    const run = await runProgram({ lesson, file, variant, onEvent: opts.onEvent, signal: opts.signal });
-    const r: CheckResult = evaluate(lesson, file, run);
+    let probe: CounterProbe | undefined;
+    const run = await runProgram({
+      lesson, file, variant, onEvent: opts.onEvent, signal: opts.signal, seed: opts.seed,
+      beforeTrigger: async () => void (probe = await counter),
+      // Settled once the counter has seen every sync the workload ran.
+      seen: (w) => {
+        if (!probe || w.syncs.length === 0) return true;
+        const pids = new Set(w.syncs.map((s) => s.pid));
+        return probe.events().filter((e) => pids.has(e.tgid)).length >= w.syncs.length;
+      },
+    });
+    const counted = (probe ?? (await counter))?.events();
+    const r: CheckResult = evaluate(lesson, file, run, { counted: probe ? counted : undefined });
     return {
       lesson: lesson.id, file, variant, status: r.status, expectations: r.expectations, compileError: r.compileError, durationMs: r.durationMs,
       run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, exitSignal: run.exitSignal, truncated: run.truncated },
+      output: r.output, example: r.example, seed: run.workload?.seed,
     };
   } catch (err) {
     return { lesson: lesson.id, file, variant, status: "error", error: (err as Error).message, durationMs: Date.now() - started };
+  } finally {
+    (await counter)?.close();
   }
 }

@@ -97,6 +97,7 @@ export const en = {
   "check.sync.each.tooFew": "the workload ran sync {workload} times (other processes: {others}); your program printed {printed} lines: it misses syncs (is each one printed, on the sync event?)",
   "check.sync.quick.every": "of {syncs} syncs, {quick} came less than 1 s after the one before; your program printed {printed} lines: it reports every sync, not only the quick ones",
   "check.sync.quick.first": "of {syncs} syncs, {quick} came less than 1 s after the one before; your program printed {printed} lines: the first sync has no earlier one to compare with and must not print a line",
+  "check.sync.quick.slow": "of {syncs} syncs, {quick} came less than 1 s after the one before; your program printed {printed} lines, some with a gap of 1 s or more: report only the syncs less than 1 s after the one before",
   "check.sync.quick.tooMany": "of {syncs} syncs, {quick} came less than 1 s after the one before (gaps {gaps} ms); your program printed {printed} lines: too many",
   "check.sync.quick.tooFew": "of {syncs} syncs, {quick} came less than 1 s after the one before (gaps {gaps} ms); your program printed {printed} lines: some quick syncs are missing",
   "check.sync.delta": "line {line} says last {got} ms ago, but that sync came {want} ms after the one before (the quick gaps were {gaps} ms): is the time subtracted from the previous sync's, and in ms?",

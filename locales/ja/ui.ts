@@ -98,6 +98,7 @@ export const ja: Record<keyof typeof en, string> = {
   "check.sync.each.tooFew": "負荷生成は sync を {workload} 回実行しました (他のプロセス: {others} 回)。プログラムの出力は {printed} 行でした: 取りこぼしがあります (sync のイベントで毎回出力していますか?)",
   "check.sync.quick.every": "{syncs} 回の sync のうち、直前から 1 秒未満だったのは {quick} 回です。プログラムの出力は {printed} 行でした: 素早い sync だけでなく、すべての sync を報告しています",
   "check.sync.quick.first": "{syncs} 回の sync のうち、直前から 1 秒未満だったのは {quick} 回です。プログラムの出力は {printed} 行でした: 最初の sync には比べる直前の sync がないので、行を出力してはいけません",
+  "check.sync.quick.slow": "{syncs} 回の sync のうち、直前から 1 秒未満だったのは {quick} 回です。プログラムの出力は {printed} 行で、1 秒以上の間隔の行も含まれています: 直前から 1 秒未満の sync だけを報告してください",
   "check.sync.quick.tooMany": "{syncs} 回の sync のうち、直前から 1 秒未満だったのは {quick} 回です (間隔 {gaps} ms)。プログラムの出力は {printed} 行で、多すぎます",
   "check.sync.quick.tooFew": "{syncs} 回の sync のうち、直前から 1 秒未満だったのは {quick} 回です (間隔 {gaps} ms)。プログラムの出力は {printed} 行で、素早い sync の一部が抜けています",
   "check.sync.delta": "{line} 行目は last {got} ms ago ですが、その sync は直前の sync の {want} ms 後でした (素早い間隔は {gaps} ms)。直前の sync の時刻を引いていますか? 単位は ms ですか?",

@@ -56,12 +56,13 @@ export function runSeed(): number {
 
 /**
  * The gaps between count syncs: quick ones, and slow ones placed at random,
- * never first, so the first pair after the slow gap is a quick sync whose
- * count differs from a count of quick syncs only.
+ * neither first nor last (where there is room): a quick sync comes before
+ * and after each slow gap, so a count of the quick syncs only, or a gap
+ * measured from the wrong sync, shows in the output.
  */
 export function planSyncGaps(r: () => number, count: number, quick: readonly [number, number], slowCount: number, slow: readonly [number, number]): number[] {
   const gaps = Array.from({ length: Math.max(0, count - 1) }, () => pick(r, quick));
-  const slots = gaps.map((_, i) => i).filter((i) => i > 0);
+  const slots = gaps.map((_, i) => i).filter((i) => gaps.length < 3 || (i > 0 && i < gaps.length - 1));
   for (let n = 0; n < slowCount && slots.length > 0; n++) {
     const at = slots.splice(Math.floor(r() * slots.length), 1)[0]!;
     gaps[at] = pick(r, slow);

@@ -84,7 +84,6 @@ export const en = {
   "exp.lines.quickSyncs": "it prints one line per quick sync (less than 1 s after the one before), like `{example}`",
   "exp.values.count": "each line shows the gap to the sync before and the number of syncs so far",
   "exp.values.delta": "each line shows the gap to the sync before, as the workload made it",
-  "check.values.unjudged": "not judged: the lines themselves do not match the workload (see above)",
   "exp.map.syncTotal": "at the end, the map holds the number of syncs seen",
   "exp.lines.min": "it prints at least {min} lines like `{example}`",
   "exp.pred.count-increments": "the count grows by one per sync",

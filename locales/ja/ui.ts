@@ -85,7 +85,6 @@ export const ja: Record<keyof typeof en, string> = {
   "exp.lines.quickSyncs": "素早い sync (直前の sync から 1 秒未満) 1 回につき 1 行 (`{example}` のような行) を出力する",
   "exp.values.count": "各行に直前の sync からの間隔と、それまでの sync の回数が出ている",
   "exp.values.delta": "各行に、負荷生成が作ったとおりの直前の sync からの間隔が出ている",
-  "check.values.unjudged": "判定していません: 行そのものが負荷と合っていません (上を参照)",
   "exp.map.syncTotal": "終了時にマップが観測された sync の回数を保持している",
   "exp.lines.min": "`{example}` のような行を {min} 行以上出力する",
   "exp.pred.count-increments": "カウントが sync ごとに 1 ずつ増える",

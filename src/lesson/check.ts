@@ -141,7 +141,6 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
       const textKey: MessageKey = judge.events === "each-sync" ? "exp.lines.eachSync" : "exp.lines.quickSyncs";
       push("lines-match-workload", t(textKey, { example: judge.example ?? "" }), say(j.lines));
       if (j.values) push("values", t(judge.events === "quick-syncs-count" ? "exp.values.count" : "exp.values.delta"), say(j.values));
-      else if (judge.events !== "each-sync") push("values", t(judge.events === "quick-syncs-count" ? "exp.values.count" : "exp.values.delta"), t("check.values.unjudged"));
       if (judge.mapContents === "sync-total" && report?.snapshot) push("map-contents", t("exp.map.syncTotal"), say(judgeSyncTotal(truth, snapshotNumbers(report.snapshot))));
     }
 

@@ -138,8 +138,9 @@ export function judgeQuickSyncs(truth: SyncTruth, got: EventLine[], withCount: b
       values = { passed: false, key, vars: { line: i + 1, got: g.count ?? "?", want: w.count, syncs: truth.all.length } };
     }
   }
-  // Lines beyond the expected ones matched nothing.
-  return { lines, values: lines.passed || !values.passed ? values : undefined, marks };
+  // When the number of lines is wrong, pairing them in order says nothing
+  // about their values: only the line count is reported then.
+  return { lines, values: lines.passed ? values : undefined, marks };
 }
 
 /** Lesson 5's map at the end: some entry holds the number of syncs seen. */

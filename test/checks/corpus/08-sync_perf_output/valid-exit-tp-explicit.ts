@@ -1,5 +1,5 @@
 // expect: pass
-// why: calls bpf_perf_event_output() directly, attached by hand to the exit tracepoint
+// why: attached by hand to the exit tracepoint, a u32-keyed hash, own struct and channel names, SIGINT handler
 import { BPF, type PerfEventArray } from "bcc-tutor";
 
 const b = await BPF.create({
@@ -18,7 +18,7 @@ int sync_done(void *ctx) {
             struct ev e = {};
             e.when = now;
             e.ms = d / 1000000;
-            bpf_perf_event_output(ctx, &out, BPF_F_CURRENT_CPU, &e, sizeof(e));
+            out.perf_submit(ctx, &e, sizeof(e));
         }
     }
     prev.update(&k, &now);

@@ -2,7 +2,7 @@
 // lesson's workload while the checker counts the lesson's events with its
 // own probe, evaluate. The engine behind `bcc-tutor check` and the app.
 import fs from "node:fs";
-import type { VariantName } from "../bcc/capabilities.ts";
+import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { chooseVariant } from "./variant.ts";
 import { runProgram, type RunEvent, type RunResult } from "./runner.ts";

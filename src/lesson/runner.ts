@@ -9,15 +9,17 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../bcc/kernel-headers.ts";
-import type { VariantName } from "../bcc/capabilities.ts";
+import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { BoundedOutput } from "./output.ts";
 import { runTrigger, sleep } from "./triggers.ts";
 import { hrtimeMs, type WorkloadRecord } from "./workload-record.ts";
 import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
 import { runnableFile, type Runnable } from "./module-scope.ts";
+import { addToReport, emptyReport, type ChildReport } from "./child-report.ts";
 
 const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
+const childPreload = path.join(path.dirname(fileURLToPath(import.meta.url)), "child-preload.ts");
 const KILL_GRACE_MS = 3000;
 
 export interface ChildError {
@@ -79,6 +81,8 @@ export interface RunResult {
   workload?: WorkloadRecord;
   /** When the program said it was ready (hrtime ms, CLOCK_MONOTONIC). */
   readyAt?: number;
+  /** What the program attached, loaded and listened on, and its maps at the end (from its preload). */
+  report: ChildReport;
 }
 
 export async function runProgram(opts: RunOptions): Promise<RunResult> {
@@ -99,7 +103,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const captureFile = path.join(path.dirname(runnable.path) === path.dirname(opts.file) ? os.tmpdir() : path.dirname(runnable.path), `bcc-tutor-stderr-${process.pid}-${Date.now()}.log`);
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, runnable.path, ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, "--import", childPreload, runnable.path, ...args], {
       cwd: projectRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: {
@@ -132,6 +136,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     let readyAt: number | undefined;
     let probes = 0;
     let childError: ChildError | undefined;
+    const report = emptyReport();
     let onReady: () => void = () => {};
     const readyPromise = new Promise<void>((r) => (onReady = r));
     let ctlBuf = "";
@@ -143,6 +148,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         ctlBuf = ctlBuf.slice(nl + 1);
         let msg: { event?: string; probes?: number } & ChildError;
         try { msg = JSON.parse(line); } catch { continue; }
+        if (addToReport(report, msg)) continue;
         if (msg.event === "ready") {
           if (!ready) readyAt = hrtimeMs();
           ready = true;
@@ -248,6 +254,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       triggerError,
       workload,
       readyAt,
+      report,
     };
   } finally {
     fixture?.stop();

@@ -14,6 +14,7 @@ import { checkReason } from "./text.ts";
 import { escapeTerminal } from "../util/escape.ts";
 import type { CountedEvent } from "./counter-probe.ts";
 import { attachMatches, reportOf, snapshotNumbers, type ReportView } from "./report-view.ts";
+import { compareHistograms, compareLatencies, parseHistograms, parseLatencies } from "./judge/histogram.ts";
 import { eventLines, judgeEachSync, judgeQuickSyncs, judgeSyncTotal, syncTruth, type SyncJudgement, type Verdict } from "./judge/syncs.ts";
 
 export interface Expectation {
@@ -47,6 +48,8 @@ export interface CheckResult {
 export interface Measured {
   /** Events the checker's own counter probe saw during the run (kernel time, ns). */
   counted?: CountedEvent[];
+  /** The reference answer, run on the same workload at the same time. */
+  reference?: RunResult;
 }
 
 const OUTPUT_TAIL = 40;
@@ -107,6 +110,15 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
     const seen = real.map((a) => `${a.kind} ${a.target}`).join(", ") || t("exp.nothing");
     push("attach", t("exp.attach", { want: judge.attach.map(describeAttach).join(t("exp.or")) }), ok ? undefined : t("check.attach.wrong", { seen, want: judge.attach.map(describeAttach).join(t("exp.or")) }));
   }
+  if (live && judge && judge.attachAll.length > 0 && report) {
+    const real = report.attaches.filter((a) => !a.loadOnly);
+    const seen = real.map((a) => `${a.kind} ${a.target}`).join(", ") || t("exp.nothing");
+    for (const group of judge.attachAll) {
+      const want = group.map(describeAttach).join(t("exp.or"));
+      const ok = real.some((a) => group.some((s) => attachMatches(s, a)));
+      push("attach", t("exp.attach", { want }), ok ? undefined : t("check.attach.wrong", { seen, want }));
+    }
+  }
   if (live && judge?.helpers && report) helperExpectations(judge.helpers, report, push);
 
   // Source checks: the last resort, and only where nothing measured stands for them.
@@ -143,6 +155,8 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
       if (j.values) push("values", t(judge.events === "quick-syncs-count" ? "exp.values.count" : "exp.values.delta"), say(j.values));
       if (judge.mapContents === "sync-total" && report?.snapshot) push("map-contents", t("exp.map.syncTotal"), say(judgeSyncTotal(truth, snapshotNumbers(report.snapshot))));
     }
+
+    if (judge?.reference && measured.reference) referenceExpectations(judge.reference, lines, measured.reference, push);
 
     for (const lc of lesson.expect.lines) {
       const re = new RegExp(lc.pattern);
@@ -188,6 +202,25 @@ function describeAttach(spec: string): string {
   const at = spec.indexOf(":");
   const target = spec.slice(at + 1);
   return `${spec.slice(0, at)} ${target.startsWith("/") ? target.slice(1, -1).replace(/[\\^$]/g, "") : target}`;
+}
+
+/** Histograms and latencies against the reference answer's, measured on the same workload. */
+function referenceExpectations(kind: "histogram" | "latency", lines: string[], ref: RunResult, push: (id: ExpectationId, text: string, reason?: string) => void): void {
+  const refLines = ref.stdout.split("\n");
+  if (kind === "histogram") {
+    const refHists = parseHistograms(refLines);
+    // A reference that printed nothing cannot judge: nothing is claimed then.
+    if (refHists.length === 0) return;
+    const v = compareHistograms(parseHistograms(lines), refHists);
+    push("histogram", t("exp.hist.total"), v.total.passed ? undefined : t(v.total.key, v.total.vars));
+    if (v.total.passed || v.units.passed || v.total.key !== v.units.key) push("histogram", t("exp.hist.units"), v.units.passed ? undefined : t(v.units.key, v.units.vars));
+    return;
+  }
+  const refLat = parseLatencies(refLines);
+  if (!refLat || refLat.values.length === 0) return;
+  const mine = parseLatencies(lines);
+  const v = compareLatencies(mine?.values ?? [], refLat.values);
+  push("latency", t("exp.latency", { unit: refLat.unit }), v.passed ? undefined : t(v.key, { ...v.vars, unit: refLat.unit }));
 }
 
 function helperExpectations(h: { anyOf: string[][]; none: string[] }, report: ReportView, push: (id: ExpectationId, text: string, reason?: string) => void): void {

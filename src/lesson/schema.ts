@@ -61,6 +61,14 @@ const expectationId = z.enum(EXPECTATION_IDS);
 export const judgeSchema = z.object({
   /** Any one of these attach points is right: "tracepoint:syscalls:sys_enter_sync", "kprobe:/sys_sync$/" (slashes: a regex on the target). */
   attach: z.array(z.string().regex(/^[a-z_]+:.+$/)).default([]),
+  /** Each group needs one of its attach points (lessons with two probes: issue and completion). */
+  attachAll: z.array(z.array(z.string().regex(/^[a-z_]+:.+$/)).min(1)).default([]),
+  /**
+   * Compared with the lesson's reference answer, run at the same time on the
+   * same workload: histogram (total within 10%, buckets within two log2
+   * steps) or latency (the LAT column non-zero and of the same order).
+   */
+  reference: z.enum(["histogram", "latency"]).optional(),
   /** BPF helpers: each inner list needs one of its helpers called; none: never called by any program. */
   helpers: z.object({ anyOf: z.array(z.array(z.string())).default([]), none: z.array(z.string()).default([]) }).optional(),
   /**

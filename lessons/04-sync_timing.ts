@@ -65,7 +65,8 @@ export default defineLesson({
     { name: "original", probe: "kprobe __x64_sys_sync", needs: ["kprobe"] },
     { name: "portable", probe: "tracepoint syscalls:sys_enter_sync", needs: ["tracepoint:syscalls:sys_enter_sync"] },
   ],
-  trigger: [{ kind: "exec", argv: ["sync"], times: 3, gapMs: 100 }],
+  // Quick syncs and one slow gap (> 1 s): the slow one must print nothing.
+  trigger: [{ kind: "syncs", count: [4, 5], quickGapMs: [80, 250], slow: [1, 1] }],
   expect: {
     header: ["Tracing for quick sync's... Ctrl-C to end"],
     lines: [

@@ -74,15 +74,17 @@ export default defineLesson({
     lines: [
       { pattern: "^\\s+[um]secs\\s+: count\\s+distribution$", example: "     usecs               : count     distribution", min: 1 },
     ],
-    predicates: ["histogram-nonzero"],
     cleanExit: true,
+    judge: {
+      // A request's start and its completion, in any correct form.
+      attachAll: [["tracepoint:block:block_rq_issue", "kprobe:/^(blk_mq_start_request|blk_start_request)$/"], ["tracepoint:block:block_rq_complete", "kprobe:/^(blk_update_request|blk_account_io_done|blk_mq_end_request|__blk_account_io_done)$/"]],
+      // The reference answer runs beside it on the same requests: same count, same units.
+      reference: "histogram",
+      hints: { histogram: 3, attach: 1 },
+    },
   },
   exercise: {
     starter: "lessons/starters/10-disklatency.ts",
-    sourceChecks: [
-      { id: "histogram", pattern: "BPF_HISTOGRAM", must: true },
-      { id: "print-hist", pattern: "printLog2Hist", must: true },
-    ],
     hints: 3,
   },
 });

@@ -72,15 +72,16 @@ export default defineLesson({
       { pattern: "^\\d+\\.\\d{6}\\s+R\\s+\\d+\\s+\\d+\\.\\d\\d$", example: "2033.780305        R  4096        0.31", min: 1 },
       { pattern: "^\\d+\\.\\d{6}\\s+W\\s+\\d+\\s+\\d+\\.\\d\\d$", example: "2033.780305        W  4096        0.31", min: 1 },
     ],
+    judge: {
+      // The block layer's tracepoints, issue and completion (the lesson's point: no kprobes).
+      attachAll: [["tracepoint:block:block_rq_issue"], ["tracepoint:block:block_rq_complete"]],
+      // Latencies measured on the same requests as the reference answer's.
+      reference: "latency",
+      hints: { attach: 1, latency: 2 },
+    },
   },
   exercise: {
     starter: "lessons/starters/13-disksnoop_fixed.ts",
-    sourceChecks: [
-      { id: "issue", pattern: "block_rq_issue", must: true },
-      { id: "complete", pattern: "block_rq_complete", must: true },
-      { id: "no-kprobe", pattern: "[kK](ret)?probe", must: false },
-      { id: "no-tid-key", pattern: "bpf_get_current_pid_tgid", must: false },
-    ],
     hints: 3,
   },
 });

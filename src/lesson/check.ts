@@ -1,19 +1,34 @@
 // Checks a run against the lesson's expectations and returns a structured
-// result: each expectation passed or failed, with a reason a learner
-// understands, and compile errors pointed at the learner's own line.
+// result: each expectation as a sentence, passed or failed, with a reason
+// that gives the numbers (what the workload did, what the program printed)
+// and the hint that helps. Behaviour is judged from measurements (the
+// workload's record, the checker's counter probe, the child's report), a
+// source regex only where nothing measured can tell.
 import fs from "node:fs";
-import { t, type MessageKey } from "../i18n/index.ts";
-import type { Lesson } from "./schema.ts";
+import path from "node:path";
+import { t, type MessageKey, type Params } from "../i18n/index.ts";
+import type { Lesson, ExpectationId } from "./schema.ts";
 import type { RunResult } from "./runner.ts";
 import { mapCompileError, type MappedLocation } from "./source-map.ts";
 import { predicates } from "./predicates.ts";
 import { checkReason } from "./text.ts";
+import { answerFile } from "./workspace.ts";
+import { escapeTerminal } from "../util/escape.ts";
+import type { CountedEvent } from "./counter-probe.ts";
+import { attachMatches, reportOf, snapshotNumbers, type ReportView } from "./report-view.ts";
+import { compareHistograms, compareLatencies, parseHistograms, parseLatencies } from "./judge/histogram.ts";
+import { eventLines, judgeEachSync, judgeQuickSyncs, judgeSyncTotal, syncTruth, type SyncJudgement, type Verdict } from "./judge/syncs.ts";
 
 export interface Expectation {
+  /** Stable id for graders and --json (contract section 6). */
   id: string;
   passed: boolean;
-  /** Why it failed (or what was seen), in the current language. */
+  /** The expectation as a sentence in the current language. */
+  text: string;
+  /** On failure: expected vs seen, with the numbers, in the current language. */
   reason?: string;
+  /** 1-based hint level that helps, when one does. */
+  hint?: number;
 }
 
 export interface CheckResult {
@@ -25,15 +40,21 @@ export interface CheckResult {
   expectations: Expectation[];
   compileError?: MappedLocation;
   durationMs: number;
+  /** The last ≤40 lines the program printed (stdout), escaped for the terminal; ok=false marks a line that matched no expected line, null = not judged. */
+  output: Array<{ text: string; ok: boolean | null }>;
+  /** One line the lesson expects, as an example. */
+  example?: string;
 }
 
-export function sourceExpectations(lesson: Lesson, source: string): Expectation[] {
-  return (lesson.exercise?.sourceChecks ?? []).map((c) => {
-    const found = new RegExp(c.pattern, "m").test(stripComments(source));
-    const passed = found === c.must;
-    return { id: `source:${c.id}`, passed, reason: passed ? undefined : checkReason(lesson, c.id) };
-  });
+/** What the checker measured beside the run. */
+export interface Measured {
+  /** Events the checker's own counter probe saw during the run (kernel time, ns). */
+  counted?: CountedEvent[];
+  /** The reference answer, run on the same workload at the same time. */
+  reference?: RunResult;
 }
+
+const OUTPUT_TAIL = 40;
 
 /** What the binding's typed errors mean, said in the learner's language. */
 const ADVICE: Record<string, MessageKey> = {
@@ -55,11 +76,21 @@ function stderrGist(stderr: string): string {
   return pick.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join("\n");
 }
 
-export function evaluate(lesson: Lesson, file: string, run: RunResult): CheckResult {
+const say = (v: Verdict): string | undefined => (v.passed ? undefined : t(v.key as MessageKey, v.vars as Params));
+
+export function evaluate(lesson: Lesson, file: string, run: RunResult, measured: Measured = {}): CheckResult {
   const source = fs.readFileSync(file, "utf8");
-  const exps: Expectation[] = [...sourceExpectations(lesson, source)];
+  // A reference answer takes its C from the lesson module: source checks read that C too.
+  const checked = answerFile(lesson) === path.resolve(file) ? [source, ...Object.values(lesson.c)].join("\n") : source;
+  const judge = lesson.expect.judge;
+  const exps: Expectation[] = [];
+  const hintFor = (id: ExpectationId) => judge?.hints[id];
+  const push = (id: ExpectationId, text: string, reason?: string) => exps.push({ id, passed: reason === undefined, text, ...(reason !== undefined ? { reason, hint: hintFor(id) } : {}) });
   let compileError: MappedLocation | undefined;
   const lines = run.stdout.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  const marks = new Map<number, boolean>();
+  const report = reportOf(run);
 
   if (run.error) {
     compileError = run.error.name === "BpfCompileError" ? mapCompileError(run.error, file, source) : undefined;
@@ -67,41 +98,141 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult): CheckRes
     const reason = t(compileError ? "check.compileError" : "check.programError", { name: run.error.name ?? "Error", where });
     // The binding's messages are English, as a library's are: say in the learner's language what they mean.
     const why = ADVICE[run.error.name ?? ""];
-    exps.push({ id: "runs", passed: false, reason: why ? `${reason}\n${t(why)}` : reason });
+    push("runs", t("exp.runs"), why ? `${reason}\n${t(why)}` : reason);
   } else if (!run.ready) {
     const why = run.timedOut ? t("check.neverReady.timeout", { seconds: Math.round(lesson.timeoutMs / 1000) }) : t("check.neverReady.exited", { code: String(run.exitCode ?? run.exitSignal) });
     const tail = stderrGist(run.stderr);
-    exps.push({ id: "attaches", passed: false, reason: tail ? `${why}\n${tail}` : why });
+    push("runs", t("exp.runs"), tail ? `${why}\n${tail}` : why);
   } else {
-    exps.push({ id: "attaches", passed: true });
+    push("runs", t("exp.runs"));
   }
 
-  if (run.ready && !run.error) {
+  const live = run.ready && !run.error;
+  if (live && judge && judge.attach.length > 0 && report) {
+    const real = report.attaches.filter((a) => !a.loadOnly);
+    const ok = real.some((a) => judge.attach.some((s) => attachMatches(s, a)));
+    const seen = real.map((a) => `${a.kind} ${a.target}`).join(", ") || t("exp.nothing");
+    push("attach", t("exp.attach", { want: judge.attach.map(describeAttach).join(t("exp.or")) }), ok ? undefined : t("check.attach.wrong", { seen, want: judge.attach.map(describeAttach).join(t("exp.or")) }));
+  }
+  if (live && judge && judge.attachAll.length > 0 && report) {
+    const real = report.attaches.filter((a) => !a.loadOnly);
+    const seen = real.map((a) => `${a.kind} ${a.target}`).join(", ") || t("exp.nothing");
+    for (const group of judge.attachAll) {
+      const want = group.map(describeAttach).join(t("exp.or"));
+      const ok = real.some((a) => group.some((s) => attachMatches(s, a)));
+      push("attach", t("exp.attach", { want }), ok ? undefined : t("check.attach.wrong", { seen, want }));
+    }
+  }
+  if (live && judge?.helpers && report) helperExpectations(judge.helpers, report, push);
+
+  // Source checks: the last resort, and only where nothing measured stands for them.
+  for (const c of lesson.exercise?.sourceChecks ?? []) {
+    if (c.as === "helpers" && judge?.helpers && report) continue;
+    const found = new RegExp(c.pattern, "m").test(stripComments(checked));
+    const text = checkReason(lesson, c.id);
+    push(c.as, text, found === c.must ? undefined : text);
+  }
+
+  if (live) {
+    const eventRe = judge?.line ? new RegExp(judge.line) : undefined;
+    const firstEvent = eventRe ? lines.findIndex((l) => eventRe.test(l)) : -1;
     let from = 0;
     for (const h of lesson.expect.header) {
       const at = lines.findIndex((l, i) => i >= from && l.includes(h));
-      exps.push({ id: `header:${h}`, passed: at >= 0, reason: at >= 0 ? undefined : t("check.header", { header: h }) });
+      const before = at >= 0 && (firstEvent < 0 || at < firstEvent);
+      if (at >= 0) marks.set(at, before);
+      push("banner", t("exp.banner", { header: h }), before ? undefined : at >= 0 ? t("check.banner.late", { header: h }) : t("check.header", { header: h }));
       if (at >= 0) from = at + 1;
     }
+
+    if (judge?.events && eventRe) {
+      const got = eventLines(lines, eventRe);
+      const pids = new Set(run.workload?.pids ?? []);
+      const counted = measured.counted ?? fallbackCount(run);
+      const truth = syncTruth(counted, pids, run.readyAt !== undefined ? run.readyAt * 1e6 : 0);
+      let j: SyncJudgement;
+      if (judge.events === "each-sync") j = judgeEachSync(truth, got);
+      else j = judgeQuickSyncs(truth, got, judge.events === "quick-syncs-count");
+      for (const m of j.marks) marks.set(m.index, m.ok);
+      const textKey: MessageKey = judge.events === "each-sync" ? "exp.lines.eachSync" : "exp.lines.quickSyncs";
+      push("lines-match-workload", t(textKey, { example: judge.example ?? "" }), say(j.lines));
+      if (j.values) push("values", t(judge.events === "quick-syncs-count" ? "exp.values.count" : "exp.values.delta"), say(j.values));
+      if (judge.mapContents === "sync-total" && report?.snapshot) push("map-contents", t("exp.map.syncTotal"), say(judgeSyncTotal(truth, snapshotNumbers(report.snapshot))));
+    }
+
+    if (judge?.reference && measured.reference) referenceExpectations(judge.reference, lines, measured.reference, push);
+
     for (const lc of lesson.expect.lines) {
       const re = new RegExp(lc.pattern);
-      const count = lines.filter((l) => re.test(l)).length;
-      const passed = count >= lc.min;
-      exps.push({ id: `lines:${lc.pattern}`, passed, reason: passed ? undefined : t("check.lines", { min: lc.min, example: lc.example, count }) });
+      let count = 0;
+      lines.forEach((l, i) => {
+        if (re.test(l)) {
+          count++;
+          if (!marks.has(i)) marks.set(i, true);
+        }
+      });
+      push("lines-match-workload", t("exp.lines.min", { min: lc.min, example: lc.example }), count >= lc.min ? undefined : t("check.lines", { min: lc.min, example: lc.example, count }));
     }
     for (const name of lesson.expect.predicates) {
       const p = predicates[name];
       const reason = p ? p(lines) : t("check.pred.unknown", { name });
-      exps.push({ id: `predicate:${name}`, passed: reason === undefined, reason });
+      push(name.startsWith("histogram") ? "histogram" : "values", t(`exp.pred.${name}` as MessageKey), reason);
     }
-    if (lesson.expect.cleanExit) {
-      const passed = run.exitCode === 0;
-      exps.push({ id: "clean-exit", passed, reason: passed ? undefined : t("check.cleanExit", { how: run.killed ? "SIGKILL" : String(run.exitCode ?? run.exitSignal) }) });
-    }
-    if (run.truncated) exps.push({ id: "output-size", passed: false, reason: t("check.flood") });
+    if (lesson.expect.cleanExit) push("clean-exit", t("exp.cleanExit"), run.exitCode === 0 ? undefined : t("check.cleanExit", { how: run.killed ? "SIGKILL" : String(run.exitCode ?? run.exitSignal) }));
+    if (run.truncated) push("output-size", t("exp.outputSize"), t("check.flood"));
   }
-  if (run.triggerError) exps.push({ id: "trigger", passed: false, reason: t("check.trigger", { error: run.triggerError }) });
+  if (run.triggerError) push("trigger", t("exp.trigger"), t("check.trigger", { error: run.triggerError }));
 
+  const judged = (judge?.events !== undefined || lesson.expect.lines.length > 0) && live;
+  const start = Math.max(0, lines.length - OUTPUT_TAIL);
+  const output = lines.slice(start).map((l, k) => {
+    const i = start + k;
+    const mark = marks.get(i);
+    return { text: escapeTerminal(l), ok: mark ?? (judged && l.trim() !== "" ? false : null) };
+  });
   const passed = exps.every((e) => e.passed);
-  return { lesson: lesson.id, file, status: passed ? "passed" : "failed", passed, expectations: exps, compileError, durationMs: run.durationMs };
+  return {
+    lesson: lesson.id, file, status: passed ? "passed" : "failed", passed, expectations: exps, compileError, durationMs: run.durationMs, output,
+    example: judge?.example ?? lesson.expect.lines[0]?.example,
+  };
+}
+
+/** Without the checker's probe (it could not load), the workload's own record is the only truth. */
+function fallbackCount(run: RunResult): CountedEvent[] {
+  return (run.workload?.syncs ?? []).map((s) => ({ ts: s.startedAt * 1e6, tgid: s.pid }));
+}
+
+function describeAttach(spec: string): string {
+  const at = spec.indexOf(":");
+  const target = spec.slice(at + 1);
+  return `${spec.slice(0, at)} ${target.startsWith("/") ? target.slice(1, -1).replace(/[\\^$]/g, "") : target}`;
+}
+
+/** Histograms and latencies against the reference answer's, measured on the same workload. */
+function referenceExpectations(kind: "histogram" | "latency", lines: string[], ref: RunResult, push: (id: ExpectationId, text: string, reason?: string) => void): void {
+  const refLines = ref.stdout.split("\n");
+  if (kind === "histogram") {
+    const refHists = parseHistograms(refLines);
+    // A reference that printed nothing cannot judge: nothing is claimed then.
+    if (refHists.length === 0) return;
+    const v = compareHistograms(parseHistograms(lines), refHists);
+    push("histogram", t("exp.hist.total"), v.total.passed ? undefined : t(v.total.key, v.total.vars));
+    if (v.total.passed || v.units.passed || v.total.key !== v.units.key) push("histogram", t("exp.hist.units"), v.units.passed ? undefined : t(v.units.key, v.units.vars));
+    return;
+  }
+  const refLat = parseLatencies(refLines);
+  if (!refLat || refLat.values.length === 0) return;
+  const mine = parseLatencies(lines);
+  const v = compareLatencies(mine?.values ?? [], refLat.values);
+  push("latency", t("exp.latency", { unit: refLat.unit }), v.passed ? undefined : t(v.key, { ...v.vars, unit: refLat.unit }));
+}
+
+function helperExpectations(h: { anyOf: string[][]; none: string[] }, report: ReportView, push: (id: ExpectationId, text: string, reason?: string) => void): void {
+  const used = new Set(report.programs.flatMap((p) => p.helpers));
+  const usedList = [...used].sort().join(", ") || t("exp.nothing");
+  for (const group of h.anyOf) {
+    const ok = group.some((g) => used.has(g));
+    push("helpers", t("exp.helpers.use", { helpers: group.join(t("exp.or")) }), ok ? undefined : t("check.helpers.missing", { helpers: group.join(t("exp.or")), used: usedList }));
+  }
+  for (const n of h.none) push("helpers", t("exp.helpers.none", { helper: n }), used.has(n) ? t("check.helpers.forbidden", { helper: n }) : undefined);
 }

@@ -13,6 +13,7 @@ import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { BoundedOutput } from "./output.ts";
 import { runTrigger, sleep } from "./triggers.ts";
+import { hrtimeMs, type WorkloadRecord } from "./workload-record.ts";
 import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
 import { runnableFile, type Runnable } from "./module-scope.ts";
 import { addToReport, emptyReport, type ChildReport } from "./child-report.ts";
@@ -54,6 +55,12 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Attach calls only load (the verifier runs); stop as soon as the program is ready. */
   loadOnly?: boolean;
+  /** Awaited once the program is ready, before the trigger fires (the checker attaches its counter first). */
+  beforeTrigger?: () => Promise<void>;
+  /** Evidence for settling: true once every event the workload caused has been seen (the checker's counter). */
+  seen?: (workload: WorkloadRecord) => boolean;
+  /** Seed of the workload's random parts. */
+  seed?: number;
 }
 
 export interface RunResult {
@@ -70,6 +77,10 @@ export interface RunResult {
   killed: boolean;
   durationMs: number;
   triggerError?: string;
+  /** What the trigger did (the truth the checker judges against). */
+  workload?: WorkloadRecord;
+  /** When the program said it was ready (hrtime ms, CLOCK_MONOTONIC). */
+  readyAt?: number;
   /** What the program attached, loaded and listened on, and its maps at the end (from its preload). */
   report: ChildReport;
 }
@@ -109,7 +120,9 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     if (child.pid) emit({ type: "spawned", pid: child.pid });
     const out = new BoundedOutput();
     const err = new BoundedOutput(256 * 1024);
+    let lastOutputAt = hrtimeMs();
     child.stdout!.setEncoding("utf8").on("data", (raw: string) => {
+      lastOutputAt = hrtimeMs();
       const d = unmap(raw);
       out.push(d);
       emit({ type: "output", stream: "stdout", text: d });
@@ -120,6 +133,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       emit({ type: "output", stream: "stderr", text: d });
     });
     let ready = false;
+    let readyAt: number | undefined;
     let probes = 0;
     let childError: ChildError | undefined;
     const report = emptyReport();
@@ -136,6 +150,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         try { msg = JSON.parse(line); } catch { continue; }
         if (addToReport(report, msg)) continue;
         if (msg.event === "ready") {
+          if (!ready) readyAt = hrtimeMs();
           ready = true;
           probes = msg.probes ?? 0;
           emit({ type: "phase", phase: "ready" });
@@ -179,6 +194,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     };
 
     let triggerError: string | undefined;
+    let workload: WorkloadRecord | undefined;
     const first = await Promise.race([readyPromise.then(() => "ready" as const), exited.then(() => "exit" as const), deadline, aborted]);
     if (first === "ready" && opts.loadOnly) {
       await stop();
@@ -186,13 +202,15 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       if (opts.trigger ?? true) {
         emit({ type: "phase", phase: "triggering" });
         try {
-          await runTrigger(lesson.trigger, { fixturePort: fixture?.port, signal: opts.signal });
+          await opts.beforeTrigger?.();
+          workload = await runTrigger(lesson.trigger, { fixturePort: fixture?.port, signal: opts.signal, seed: opts.seed });
         } catch (e) {
           triggerError = (e as Error).message;
         }
       }
       if (opts.autoStop ?? true) {
-        const settled = await Promise.race([sleep(lesson.settleMs * timeScale()).then(() => "settled" as const), exited.then(() => "exit" as const), aborted]);
+        const evidence = () => hrtimeMs() - lastOutputAt >= lesson.settle.quietMs * timeScale() && (!workload || !opts.seen || opts.seen(workload));
+        const settled = await Promise.race([settle(evidence, lesson.settle.maxMs * timeScale()).then(() => "settled" as const), exited.then(() => "exit" as const), aborted]);
         if (settled !== "exit") {
           if (lesson.stop === "exit" && settled === "settled") {
             const r = await Promise.race([exited.then(() => "exit" as const), deadline, aborted]);
@@ -234,6 +252,8 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       killed,
       durationMs: Date.now() - started,
       triggerError,
+      workload,
+      readyAt,
       report,
     };
   } finally {
@@ -241,6 +261,16 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     runnable?.dispose();
     for (const c of cleanup) c();
   }
+}
+
+/**
+ * Settling on evidence instead of a fixed sleep: done once the evidence
+ * holds (the workload's events were seen and the output went quiet), or at
+ * the upper bound on a machine too busy to show it.
+ */
+async function settle(evidence: () => boolean, maxMs: number): Promise<void> {
+  const until = hrtimeMs() + maxMs;
+  while (hrtimeMs() < until && !evidence()) await sleep(25);
 }
 
 function readQuietly(file: string): string {

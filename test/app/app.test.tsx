@@ -143,8 +143,8 @@ describe("check results", () => {
             lesson: "sync_count", file: "/w/05-sync_count.ts", variant: "portable", status: "failed", durationMs: 10,
             compileError: { file: "/w/05-sync_count.ts", line: 17, column: 9, message: "use of undeclared identifier 'x'" },
             expectations: [
-              { id: "source:second-key", passed: true },
-              { id: "runs", passed: false, reason: "the BPF program does not compile: /w/05-sync_count.ts:17:9: use of undeclared identifier 'x'" },
+              { id: "helpers", passed: true, text: "its BPF program calls bpf_map_update_elem" },
+              { id: "runs", passed: false, text: "the program compiles", reason: "the BPF program does not compile: /w/05-sync_count.ts:17:9: use of undeclared identifier 'x'" },
             ],
           },
         }}
@@ -153,7 +153,7 @@ describe("check results", () => {
     const f = lastFrame()!;
     expect(f).toContain("Not yet");
     expect(f).toContain("compile error at /w/05-sync_count.ts:17:9");
-    expect(f).toContain("✓ source:second-key");
+    expect(f).toContain("✓ helpers");
     expect(f).toContain("✗ the BPF program does not compile");
   });
 });

@@ -20,7 +20,7 @@ describe("JUnit XML", () => {
   it("has one testcase per lesson, failures with their reasons, errors apart, text escaped", () => {
     const xml = toJUnit([
       { lesson: "sys_sync", file: "a", variant: "portable", status: "passed", durationMs: 1500 },
-      { lesson: "sync_count", file: "b", variant: "portable", status: "failed", durationMs: 2000, expectations: [{ id: "x", passed: false, reason: 'expected <2> lines & "more"\x1b[31m' }] },
+      { lesson: "sync_count", file: "b", variant: "portable", status: "failed", durationMs: 2000, expectations: [{ id: "x", passed: false, text: "x", reason: 'expected <2> lines & "more"\x1b[31m' }] },
       { lesson: "disklatency", file: "c", variant: "portable", status: "error", durationMs: 0, error: "no libbcc" },
     ]);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);

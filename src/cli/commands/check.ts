@@ -29,7 +29,7 @@ export const checkCommand: Command = {
       } catch (err) {
         if (!a.flags.has("all")) throw err;
         // In a class run, a learner who has not started an exercise fails it.
-        outcomes.push({ lesson: lesson.id, file: workspaceFile(lesson), variant: "portable", status: "failed", durationMs: 0, expectations: [{ id: "file", passed: false, reason: (err as Error).message }] });
+        outcomes.push({ lesson: lesson.id, file: workspaceFile(lesson), variant: "portable", status: "failed", durationMs: 0, expectations: [{ id: "runs", passed: false, text: t("exp.runs"), reason: (err as Error).message }] });
         if (!json) printOutcome(outcomes[outcomes.length - 1]!);
         continue;
       }
@@ -51,6 +51,9 @@ export const checkCommand: Command = {
       file: o.file,
       expectations: o.expectations,
       compileError: o.compileError,
+      output: o.output,
+      example: o.example,
+      seed: o.seed,
     }));
     const junit = a.values.get("junit");
     if (junit) fs.writeFileSync(junit, toJUnit(outcomes));
@@ -80,7 +83,18 @@ function printOutcome(o: CheckOutcome): void {
     return;
   }
   process.stdout.write(`${t(o.status === "passed" ? "check.passed" : "check.failed", { lesson: o.lesson })}  (${o.variant}, ${(o.durationMs / 1000).toFixed(1)} s)\n`);
+  // Every expectation as a sentence, ✓ or ✗; under a ✗, what was seen.
   for (const e of o.expectations ?? []) {
-    if (!e.passed) process.stdout.write(`    ✗ ${escapeTerminal(e.reason ?? e.id)}\n`);
+    process.stdout.write(`    ${e.passed ? "✓" : "✗"} ${escapeTerminal(e.text || e.id)}\n`);
+    if (!e.passed && e.reason && e.reason !== e.text) {
+      for (const l of escapeTerminal(e.reason).split("\n")) process.stdout.write(`        ${l}\n`);
+      if (e.hint) process.stdout.write(`        ${t("check.hintLevel", { level: e.hint })}\n`);
+    }
   }
+  if (o.status === "failed" && o.output && o.output.length > 0) {
+    // The output tail is escaped by the engine already.
+    process.stdout.write(`  ${t("check.outputTail")}\n`);
+    for (const l of o.output) process.stdout.write(`    ${l.ok === false ? "✗" : l.ok ? "✓" : " "} ${l.text}\n`);
+  }
+  if (o.status === "failed" && o.example) process.stdout.write(`  ${t("check.example", { example: escapeTerminal(o.example) })}\n`);
 }

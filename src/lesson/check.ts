@@ -183,7 +183,8 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
   }
   if (run.triggerError) push("trigger", t("exp.trigger"), t("check.trigger", { error: run.triggerError }));
 
-  const judged = (judge?.events !== undefined || lesson.expect.lines.length > 0) && live;
+  // Lines are marked ✗ only where the lesson says what every line must be (a histogram's other lines are free).
+  const judged = (judge?.events !== undefined || (lesson.expect.lines.length > 0 && judge?.reference !== "histogram")) && live;
   const start = Math.max(0, lines.length - OUTPUT_TAIL);
   const output = lines.slice(start).map((l, k) => {
     const i = start + k;

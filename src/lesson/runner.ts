@@ -3,7 +3,6 @@
 // the app down and the kernel frees its probes when it exits. Waits for the
 // binding's readiness signal (not a sleep), fires the trigger, stops the
 // program the lesson's way, and kills it if it will not stop.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +14,7 @@ import { BoundedOutput } from "./output.ts";
 import { runTrigger, sleep } from "./triggers.ts";
 import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
 import { runnableFile, type Runnable } from "./module-scope.ts";
+import { superviseSpawn, supervisePreload, type Supervised } from "./supervise.ts";
 
 const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
 const KILL_GRACE_MS = 3000;
@@ -76,6 +76,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   const emit = (e: RunEvent) => opts.onEvent?.(e);
   let fixture: FixtureServer | undefined;
   let runnable: Runnable | undefined;
+  let supervised: Supervised | undefined;
   const cleanup: Array<() => void> = [];
   if (lesson.fixture === "usdt-http-server") {
     fixture = await startUsdtServer();
@@ -88,7 +89,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const captureFile = path.join(path.dirname(runnable.path) === path.dirname(opts.file) ? os.tmpdir() : path.dirname(runnable.path), `bcc-tutor-stderr-${process.pid}-${Date.now()}.log`);
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, runnable.path, ...args], {
+    supervised = superviseSpawn(process.execPath, ["--import", supervisePreload, "--import", "tsx", "--import", selfImport, runnable.path, ...args], {
       cwd: projectRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: {
@@ -100,8 +101,8 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         FORCE_COLOR: "0",
         NODE_NO_WARNINGS: "1",
       },
-      detached: false,
     });
+    const { child } = supervised;
     if (child.pid) emit({ type: "spawned", pid: child.pid });
     const out = new BoundedOutput();
     const err = new BoundedOutput(256 * 1024);
@@ -141,9 +142,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         }
       }
     });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on("close", (code, signal) => resolve({ code, signal })),
-    );
+    const exited = supervised.done;
     let finished = false;
     void exited.then(() => (finished = true));
     emit({ type: "phase", phase: "compiling" });
@@ -168,7 +167,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       clearTimeout(grace);
       if (!gone) {
         killed = true;
-        child.kill("SIGKILL");
+        supervised!.killAll();
       }
     };
 
@@ -230,6 +229,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       triggerError,
     };
   } finally {
+    supervised?.release();
     fixture?.stop();
     runnable?.dispose();
     for (const c of cleanup) c();

@@ -8,6 +8,7 @@ import type { RunResult } from "./runner.ts";
 import { mapCompileError, type MappedLocation } from "./source-map.ts";
 import { predicates } from "./predicates.ts";
 import { checkReason } from "./text.ts";
+import { errorGist } from "./error-gist.ts";
 
 export interface Expectation {
   id: string;
@@ -47,14 +48,6 @@ function stripComments(src: string): string {
   return src.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 }
 
-/** The lines of a crash worth showing: the error line itself, not the stack under it. */
-function stderrGist(stderr: string): string {
-  const lines = stderr.split("\n").filter((l) => l.trim() !== "" && !/^\s+at /.test(l) && !/^Node\.js v/.test(l));
-  const main = lines.findIndex((l) => /(^|\s)(\w*Error|ERROR)\b|error:/.test(l));
-  const pick = main >= 0 ? lines.slice(main, main + 3) : lines.slice(-3);
-  return pick.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join("\n");
-}
-
 export function evaluate(lesson: Lesson, file: string, run: RunResult): CheckResult {
   const source = fs.readFileSync(file, "utf8");
   const exps: Expectation[] = [...sourceExpectations(lesson, source)];
@@ -70,7 +63,7 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult): CheckRes
     exps.push({ id: "runs", passed: false, reason: why ? `${reason}\n${t(why)}` : reason });
   } else if (!run.ready) {
     const why = run.timedOut ? t("check.neverReady.timeout", { seconds: Math.round(lesson.timeoutMs / 1000) }) : t("check.neverReady.exited", { code: String(run.exitCode ?? run.exitSignal) });
-    const tail = stderrGist(run.stderr);
+    const tail = errorGist(run.stderr);
     exps.push({ id: "attaches", passed: false, reason: tail ? `${why}\n${tail}` : why });
   } else {
     exps.push({ id: "attaches", passed: true });

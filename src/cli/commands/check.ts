@@ -70,10 +70,15 @@ export const checkCommand: Command = {
     if (junit) fs.writeFileSync(junit, toJUnit(outcomes));
     if (json) process.stdout.write(`${JSON.stringify(lessons.length === 1 && !a.flags.has("all") ? report[0] : report, null, 2)}\n`);
     else if (outcomes.length > 1) process.stdout.write(`${t("check.summary", { passed: outcomes.filter((o) => o.status === "passed").length, total: outcomes.length })}\n`);
-    if (outcomes.some((o) => o.status === "error")) return 2;
-    return outcomes.every((o) => o.status === "passed") ? 0 : 1;
+    return exitCodeFor(outcomes);
   },
 };
+
+/** 0 every exercise passed, 1 one is not there yet, 2 one could not run. */
+export function exitCodeFor(outcomes: Array<Pick<CheckOutcome, "status">>): number {
+  if (outcomes.some((o) => o.status === "error")) return 2;
+  return outcomes.every((o) => o.status === "passed") ? 0 : 1;
+}
 
 function fileFor(lesson: Lesson, useAnswer: boolean, given: string | undefined): string {
   if (given) return given;

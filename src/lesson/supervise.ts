@@ -23,6 +23,21 @@ const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => fs.existsSync(p
 /** How long stdio may stay open after the program exited and its group was killed. */
 const STDIO_GRACE_MS = 500;
 
+/**
+ * argv prefixed so the kernel kills the command when the tutor dies: for
+ * short workloads (triggers), where a watchdog per command would cost more
+ * than the command.
+ */
+export function dieWithTutor(argv: string[]): string[] {
+  // A command that does not exist keeps failing the way spawn reports it (an "error" event), not as setpriv's exit 127.
+  return setpriv && onPath(argv[0] ?? "") ? [setpriv, "--pdeathsig", "KILL", ...argv] : argv;
+}
+
+function onPath(cmd: string): boolean {
+  if (cmd.includes("/")) return fs.existsSync(cmd);
+  return (process.env.PATH ?? "").split(":").some((d) => d && fs.existsSync(path.join(d, cmd)));
+}
+
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;

@@ -1,6 +1,7 @@
 // The workloads that make a lesson's probe fire. Every command runs as an
 // argv array (never through a shell); every step is bounded in time.
 import { spawn } from "node:child_process";
+import { dieWithTutor } from "./supervise.ts";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -50,7 +51,8 @@ async function runStep(step: TriggerStep, ctx: TriggerContext): Promise<void> {
 
 export function exec(argv: string[], timeoutMs = STEP_TIMEOUT_MS): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: "ignore" });
+    const [cmd, ...args] = dieWithTutor(argv);
+    const child = spawn(cmd!, args, { stdio: "ignore" });
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("error", (err) => {
       clearTimeout(timer);

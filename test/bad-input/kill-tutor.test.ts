@@ -65,6 +65,24 @@ describe("kill -9 of the tutor", () => {
     await killAndCheck(tag, child.pid!, before);
   }, 90_000);
 
+  it("during a workload command (a trigger): the command dies with the tutor", async () => {
+    const tag = newTag();
+    tags.push(tag);
+    const before = snapshot();
+    const triggers = path.join(projectRoot, "src", "lesson", "triggers.ts");
+    const tutor = spawn(process.execPath, ["--import", "tsx", "-e", `import(${JSON.stringify(triggers)}).then((m) => m.exec(["sleep", "300"], 600000))`], {
+      cwd: projectRoot,
+      stdio: "ignore",
+      env: { ...process.env, [TAG_VAR]: tag },
+    });
+    const deadline = Date.now() + 30_000;
+    while (!taggedProcesses(tag).some((p) => p.cmd === "sleep 300")) {
+      if (Date.now() > deadline) throw new Error("the workload never started");
+      await sleep(50);
+    }
+    await killAndCheck(tag, tutor.pid!, before);
+  }, 60_000);
+
   it("of `run`: 0 processes, 0 programs within 2 s", async () => {
     const tag = newTag();
     tags.push(tag);

@@ -1,7 +1,7 @@
 // Every string of the CLI and the app, in English. The reference catalog:
 // locales/ja/ui.ts must have the same keys and placeholders.
 export const en = {
-  "cli.usage": "Usage: bcc-tutor [command] [options]\n\nCommands:\n{commands}\n\nOptions:\n  --lang en|ja   language of the tutorial (default: from LANG)\n  --workshop F   open the tutorial with a workshop file (JSON or YAML, see README)\n  --help         this help",
+  "cli.usage": "Usage: bcc-tutor [command] [options]\n\nCommands:\n{commands}\n\nOptions:\n  --lang en|ja   language of the tutorial (default: from LANG)\n  --workshop F   open the tutorial with a workshop file (JSON or YAML, see README)\n  --verbose      show a crashing program's whole stack, not only its message\n  --help         this help",
   "cli.unknownCommand": "Unknown command \"{name}\". Run `bcc-tutor --help` for the list.",
   "cli.cmd.doctor": "what this machine can do for the tutorial (--json for a JSON object)",
   "cli.cmd.list": "the lessons, and which variant of each runs here (--json)",

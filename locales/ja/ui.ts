@@ -2,7 +2,7 @@
 import type { en } from "../en/ui.ts";
 
 export const ja: Record<keyof typeof en, string> = {
-  "cli.usage": "使い方: bcc-tutor [コマンド] [オプション]\n\nコマンド:\n{commands}\n\nオプション:\n  --lang en|ja   チュートリアルの言語 (既定値は LANG から決まります)\n  --workshop F   ワークショップファイル (JSON または YAML、README 参照) で開きます\n  --help         このヘルプを表示します",
+  "cli.usage": "使い方: bcc-tutor [コマンド] [オプション]\n\nコマンド:\n{commands}\n\nオプション:\n  --lang en|ja   チュートリアルの言語 (既定値は LANG から決まります)\n  --workshop F   ワークショップファイル (JSON または YAML、README 参照) で開きます\n  --verbose      クラッシュしたプログラムのメッセージだけでなくスタック全体を表示します\n  --help         このヘルプを表示します",
   "cli.unknownCommand": "「{name}」というコマンドはありません。一覧は `bcc-tutor --help` で確認できます。",
   "cli.cmd.doctor": "このマシンでチュートリアルの何が動くかを調べます (--json で JSON 出力)",
   "cli.cmd.list": "レッスンの一覧と、このマシンで動くバリアントを表示します (--json)",

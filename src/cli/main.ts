@@ -9,7 +9,8 @@ import { checkCommand } from "./commands/check.ts";
 import { devCommand } from "./commands/dev.ts";
 import { replCommand } from "./commands/repl.ts";
 import { progressCommand } from "./commands/progress.ts";
-import { UsageError } from "./args.ts";
+import { splitGlobal, UsageError } from "./args.ts";
+import { lessonSet } from "./lessons.ts";
 import { canLoadBpf } from "../bcc/capabilities.ts";
 import { importWithoutCiFlags } from "./ci-flags.ts";
 import { useMergedHeaders } from "../kernel-source.ts";
@@ -22,57 +23,60 @@ function usage(): string {
   return t("cli.usage", { commands: list });
 }
 
-/** Drops --lang X / --lang=X, which main handles for every command. */
-function withoutLang(argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--lang" || argv[i] === "--workshop") i++;
-    else if (!argv[i]!.startsWith("--lang=") && !argv[i]!.startsWith("--workshop=")) out.push(argv[i]!);
-  }
-  return out;
+/** --lang: en or ja, nothing else (a typo must not silently fall back to English). */
+function checkLang(v: string | undefined): void {
+  if (v !== undefined && v !== "en" && v !== "ja") throw new UsageError(t("err.lang", { value: v }));
+}
+
+/** The workshop file is read and checked before anything else, with or without a terminal. */
+async function loadWorkshop(file: string) {
+  const { readWorkshop, selectLessons } = await import("../classroom/workshop.ts");
+  const w = readWorkshop(file);
+  selectLessons(w, await lessonSet());
+  return w;
 }
 
 export async function main(argv: string[]): Promise<number> {
   setLang(detectLang(argv));
+  const { global, rest: args } = splitGlobal(argv);
+  checkLang(global.values.get("lang"));
+  if (global.flags.has("verbose")) process.env.BCC_TUTOR_VERBOSE = "1";
   useMergedHeaders(); // before any compile, here and in the programs it starts
-  const args = withoutLang(argv);
-  if (args.includes("--help") || args.includes("-h")) {
+  if (global.flags.has("help")) {
     process.stdout.write(`${usage()}\n`);
     return 0;
   }
   const [name, ...rest] = args;
+  if (name !== undefined && name.startsWith("-")) throw new UsageError(t("err.unknownOption", { option: name, command: "bcc-tutor", accepted: "--lang en|ja, --workshop FILE, --verbose, --help" }));
+  const cmd = name === undefined ? undefined : commands.find((c) => c.name === name);
+  if (name !== undefined && !cmd) {
+    process.stderr.write(`${t("cli.unknownCommand", { name })}\n`);
+    return 2;
+  }
+  const workshopFile = global.values.get("workshop");
+  if (cmd && workshopFile !== undefined) throw new UsageError(t("err.workshopWithCommand", { command: cmd.name }));
+  const workshop = workshopFile === undefined ? undefined : await loadWorkshop(workshopFile);
   // Everything that loads BPF programs: say plainly what is needed before trying.
-  const loads = name === undefined || name.startsWith("-") || ["run", "check", "repl"].includes(name);
+  const loads = name === undefined || ["run", "check", "repl"].includes(name);
   if (loads && !canLoadBpf()) {
     process.stderr.write(`${t("cli.notRoot")}\n`);
     return 2;
   }
-  if (name === undefined || name.startsWith("-")) {
-    if (!process.stdout.isTTY || !process.stdin.isTTY) {
-      process.stdout.write(`${t("cli.notTty")}\n`);
-      return listCommand.run([]);
-    }
-    const { startApp } = await importWithoutCiFlags(() => import("../app/main.tsx"));
-    const wi = argv.indexOf("--workshop");
-    const workshopFile = wi >= 0 ? argv[wi + 1] : argv.find((x) => x.startsWith("--workshop="))?.slice(11);
-    if (wi >= 0 && !workshopFile) throw new UsageError(t("err.workshopFile"));
-    if (!workshopFile) return startApp({ argv });
-    const { readWorkshop, selectLessons, isOptional } = await import("../classroom/workshop.ts");
-    const w = readWorkshop(workshopFile);
-    return startApp({
-      argv,
-      title: w.title,
-      defaultLang: w.lang,
-      lessons: (all) => selectLessons(w, all),
-      optional: (all) => selectLessons(w, all).filter((l) => isOptional(w, l)).map((l) => l.id),
-    });
+  if (cmd) return cmd.run(rest);
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    process.stdout.write(`${t("cli.notTty")}\n`);
+    return listCommand.run([]);
   }
-  const cmd = commands.find((c) => c.name === name);
-  if (!cmd) {
-    process.stderr.write(`${t("cli.unknownCommand", { name })}\n`);
-    return 2;
-  }
-  return cmd.run(rest);
+  const { startApp } = await importWithoutCiFlags(() => import("../app/main.tsx"));
+  if (!workshop) return startApp({ argv });
+  const { selectLessons, isOptional } = await import("../classroom/workshop.ts");
+  return startApp({
+    argv,
+    title: workshop.title,
+    defaultLang: workshop.lang,
+    lessons: (all) => selectLessons(workshop, all),
+    optional: (all) => selectLessons(workshop, all).filter((l) => isOptional(workshop, l)).map((l) => l.id),
+  });
 }
 
 // `bcc-tutor list | head`: a reader that went away is not an error.
@@ -87,6 +91,6 @@ try {
   const e = err as Error;
   process.stderr.write(`bcc-tutor: ${e?.message ?? String(err)}\n`);
   // The message says what to do; the stack is for whoever debugs bcc-tutor itself.
-  if (process.env.BCC_TUTOR_DEBUG && !(err instanceof UsageError)) process.stderr.write(`${e?.stack ?? ""}\n`);
+  if ((process.env.BCC_TUTOR_DEBUG || process.env.BCC_TUTOR_VERBOSE) && !(err instanceof UsageError)) process.stderr.write(`${e?.stack ?? ""}\n`);
   process.exitCode = 2;
 }

@@ -18,6 +18,7 @@ import type { CountedEvent } from "./counter-probe.ts";
 import { attachMatches, reportOf, snapshotNumbers, type ReportView } from "./report-view.ts";
 import { compareHistograms, compareLatencies, parseHistograms, parseLatencies } from "./judge/histogram.ts";
 import { eventLines, judgeEachSync, judgeQuickSyncs, judgeSyncTotal, syncTruth, type SyncJudgement, type Verdict } from "./judge/syncs.ts";
+import { errorGist } from "./error-gist.ts";
 
 export interface Expectation {
   /** Stable id for graders and --json (contract section 6). */
@@ -68,14 +69,6 @@ function stripComments(src: string): string {
   return src.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 }
 
-/** The lines of a crash worth showing: the error line itself, not the stack under it. */
-function stderrGist(stderr: string): string {
-  const lines = stderr.split("\n").filter((l) => l.trim() !== "" && !/^\s+at /.test(l) && !/^Node\.js v/.test(l));
-  const main = lines.findIndex((l) => /(^|\s)(\w*Error|ERROR)\b|error:/.test(l));
-  const pick = main >= 0 ? lines.slice(main, main + 3) : lines.slice(-3);
-  return pick.map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join("\n");
-}
-
 const say = (v: Verdict): string | undefined => (v.passed ? undefined : t(v.key as MessageKey, v.vars as Params));
 
 export function evaluate(lesson: Lesson, file: string, run: RunResult, measured: Measured = {}): CheckResult {
@@ -101,7 +94,7 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
     push("runs", t("exp.runs"), why ? `${reason}\n${t(why)}` : reason);
   } else if (!run.ready) {
     const why = run.timedOut ? t("check.neverReady.timeout", { seconds: Math.round(lesson.timeoutMs / 1000) }) : t("check.neverReady.exited", { code: String(run.exitCode ?? run.exitSignal) });
-    const tail = stderrGist(run.stderr);
+    const tail = errorGist(run.stderr);
     push("runs", t("exp.runs"), tail ? `${why}\n${tail}` : why);
   } else {
     push("runs", t("exp.runs"));

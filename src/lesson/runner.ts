@@ -3,7 +3,6 @@
 // the app down and the kernel frees its probes when it exits. Waits for the
 // binding's readiness signal (not a sleep), fires the trigger, stops the
 // program the lesson's way, and kills it if it will not stop.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +16,7 @@ import { hrtimeMs, type WorkloadRecord } from "./workload-record.ts";
 import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
 import { runnableFile, type Runnable } from "./module-scope.ts";
 import { addToReport, emptyReport, type ChildReport } from "./child-report.ts";
+import { superviseSpawn, supervisePreload, type Supervised } from "./supervise.ts";
 
 const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
 const childPreload = path.join(path.dirname(fileURLToPath(import.meta.url)), "child-preload.ts");
@@ -91,6 +91,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   const emit = (e: RunEvent) => opts.onEvent?.(e);
   let fixture: FixtureServer | undefined;
   let runnable: Runnable | undefined;
+  let supervised: Supervised | undefined;
   const cleanup: Array<() => void> = [];
   if (lesson.fixture === "usdt-http-server") {
     fixture = await startUsdtServer();
@@ -103,7 +104,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const captureFile = path.join(path.dirname(runnable.path) === path.dirname(opts.file) ? os.tmpdir() : path.dirname(runnable.path), `bcc-tutor-stderr-${process.pid}-${Date.now()}.log`);
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, "--import", childPreload, runnable.path, ...args], {
+    supervised = superviseSpawn(process.execPath, ["--import", supervisePreload, "--import", "tsx", "--import", selfImport, "--import", childPreload, runnable.path, ...args], {
       cwd: packageRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: {
@@ -115,8 +116,8 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         FORCE_COLOR: "0",
         NODE_NO_WARNINGS: "1",
       },
-      detached: false,
     });
+    const { child } = supervised;
     if (child.pid) emit({ type: "spawned", pid: child.pid });
     const out = new BoundedOutput();
     const err = new BoundedOutput(256 * 1024);
@@ -162,9 +163,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         }
       }
     });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on("close", (code, signal) => resolve({ code, signal })),
-    );
+    const exited = supervised.done;
     let finished = false;
     void exited.then(() => (finished = true));
     emit({ type: "phase", phase: "compiling" });
@@ -189,7 +188,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       clearTimeout(grace);
       if (!gone) {
         killed = true;
-        child.kill("SIGKILL");
+        supervised!.killAll();
       }
     };
 
@@ -257,6 +256,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       report,
     };
   } finally {
+    supervised?.release();
     fixture?.stop();
     runnable?.dispose();
     for (const c of cleanup) c();

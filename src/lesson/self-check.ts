@@ -82,7 +82,7 @@ export function bpfCMark(ts: string): string | undefined {
 function cProblems(l: Lesson): string[] {
   const out: string[] = [];
   if (l.answer) {
-    const file = path.join(projectRoot, l.answer);
+    const file = path.join(packageRoot, l.answer);
     if (fs.existsSync(file)) {
       const answer = fs.readFileSync(file, "utf8");
       const mark = bpfCMark(answer);
@@ -93,7 +93,7 @@ function cProblems(l: Lesson): string[] {
     }
   }
   for (const rel of l.cFiles) {
-    const file = path.join(projectRoot, rel);
+    const file = path.join(packageRoot, rel);
     if (!fs.existsSync(file)) continue; // reported as missing
     const text = fs.readFileSync(file, "utf8");
     if (!Object.values(l.c).includes(text)) out.push(`C file ${rel} is not what the lesson's c holds: read it at module load (import.meta.url)`);
@@ -103,7 +103,7 @@ function cProblems(l: Lesson): string[] {
 
 /** C files left in answers/: each lesson's C lives in lessons/ (the self-check reports them). */
 export function strayAnswerCFiles(): string[] {
-  const dir = path.join(projectRoot, "answers");
+  const dir = path.join(packageRoot, "answers");
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".c")).map((f) => `answers/${f}`) : [];
 }
 

@@ -1,6 +1,7 @@
 // The workloads that make a lesson's probe fire. Every command runs as an
 // argv array (never through a shell); every step is bounded in time.
 import { spawn } from "node:child_process";
+import { dieWithTutor } from "./supervise.ts";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -76,7 +77,9 @@ async function runStep(step: TriggerStep, ctx: TriggerContext, record: WorkloadR
 
 export function exec(argv: string[], timeoutMs = STEP_TIMEOUT_MS, onPid?: (pid: number) => void): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: "ignore" });
+    // setpriv execs the command: the pid recorded is the workload's own.
+    const [cmd, ...args] = dieWithTutor(argv);
+    const child = spawn(cmd!, args, { stdio: "ignore" });
     if (child.pid) onPid?.(child.pid);
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("error", (err) => {

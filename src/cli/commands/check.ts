@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "../command.ts";
-import { parseArgs, UsageError } from "../args.ts";
+import { parseArgs, UsageError, type OptionSpec } from "../args.ts";
+import { readableFile, writableTarget } from "../validate.ts";
 import { lessonByRef, lessonSet } from "../lessons.ts";
 import { parseVariant } from "./run.ts";
 import { checkLesson, type CheckOutcome } from "../../lesson/check-lesson.ts";
@@ -12,20 +13,34 @@ import type { Lesson } from "../../lesson/schema.ts";
 import { ProgressStore } from "../../state/progress.ts";
 import { toJUnit } from "../../classroom/junit.ts";
 
+const options: OptionSpec = {
+  file: { type: "string" },
+  variant: { type: "string" },
+  junit: { type: "string" },
+  json: { type: "boolean" },
+  answer: { type: "boolean" },
+  all: { type: "boolean" },
+};
+
 export const checkCommand: Command = {
   name: "check",
   summary: "cli.cmd.check",
   async run(argv) {
-    const a = parseArgs(argv, ["file", "variant", "junit"]);
+    const a = parseArgs("check", argv, options);
     const json = a.flags.has("json");
     const useAnswer = a.flags.has("answer");
     const variant = parseVariant(a.values.get("variant"));
+    // Contradictions and bad paths are found before anything runs.
+    if (a.flags.has("all") && a.positionals.length) throw new UsageError(t("err.allWithLesson", { lesson: a.positionals[0]! }));
+    if (a.values.has("file") && (a.flags.has("all") || useAnswer)) throw new UsageError(t("err.fileWithAll"));
+    const given = a.values.has("file") ? readableFile(a.values.get("file")!, "--file") : undefined;
+    const junit = a.values.has("junit") ? writableTarget(a.values.get("junit")!, "--junit") : undefined;
     const lessons = a.flags.has("all") ? (await lessonSet()).filter((l) => (useAnswer ? l.kind !== "reading" : l.kind === "exercise")) : [await lessonByRef(a.positionals[0])];
     const outcomes: CheckOutcome[] = [];
     for (const lesson of lessons) {
       let file: string;
       try {
-        file = fileFor(lesson, useAnswer, a.flags.has("all") ? undefined : a.values.get("file"));
+        file = fileFor(lesson, useAnswer, given);
       } catch (err) {
         if (!a.flags.has("all")) throw err;
         // In a class run, a learner who has not started an exercise fails it.
@@ -55,17 +70,21 @@ export const checkCommand: Command = {
       example: o.example,
       seed: o.seed,
     }));
-    const junit = a.values.get("junit");
     if (junit) fs.writeFileSync(junit, toJUnit(outcomes));
     if (json) process.stdout.write(`${JSON.stringify(lessons.length === 1 && !a.flags.has("all") ? report[0] : report, null, 2)}\n`);
     else if (outcomes.length > 1) process.stdout.write(`${t("check.summary", { passed: outcomes.filter((o) => o.status === "passed").length, total: outcomes.length })}\n`);
-    if (outcomes.some((o) => o.status === "error")) return 2;
-    return outcomes.every((o) => o.status === "passed") ? 0 : 1;
+    return exitCodeFor(outcomes);
   },
 };
 
+/** 0 every exercise passed, 1 one is not there yet, 2 one could not run. */
+export function exitCodeFor(outcomes: Array<Pick<CheckOutcome, "status">>): number {
+  if (outcomes.some((o) => o.status === "error")) return 2;
+  return outcomes.every((o) => o.status === "passed") ? 0 : 1;
+}
+
 function fileFor(lesson: Lesson, useAnswer: boolean, given: string | undefined): string {
-  if (given) return path.resolve(given);
+  if (given) return given;
   if (useAnswer) {
     const f = answerFile(lesson);
     if (!f) throw new UsageError(t("run.noAnswer", { lesson: lesson.id }));

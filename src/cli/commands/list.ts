@@ -1,5 +1,6 @@
 import type { Command } from "../command.ts";
 import { lessonSet } from "../lessons.ts";
+import { parseArgs } from "../args.ts";
 import { runnable } from "../../lesson/variant.ts";
 import { t } from "../../i18n/index.ts";
 import { lessonTitle } from "../../lesson/text.ts";
@@ -9,6 +10,7 @@ export const listCommand: Command = {
   name: "list",
   summary: "cli.cmd.list",
   async run(args) {
+    const a = parseArgs("list", args, { json: { type: "boolean" } }, 0);
     const lessons = await lessonSet();
     const rows = lessons.map((l) => ({
       number: l.number,
@@ -17,7 +19,7 @@ export const listCommand: Command = {
       title: lessonTitle(l),
       variants: Object.fromEntries(l.variants.map((v) => [v.name, { probe: v.probe, runsHere: runnable(l, v.name), verifiedOn: verifiedOn(l, v.name) }])),
     }));
-    if (args.includes("--json")) {
+    if (a.flags.has("json")) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return 0;
     }

@@ -1,12 +1,38 @@
 // Workloads with a known number of events, started so the tracer can learn
 // their pid before they begin.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { buildFixture } from "./fixtures.ts";
 
 export interface Gated {
   pid: number;
   /** Starts the loop; resolves with the exit code. */
   go(): Promise<number | null>;
+  /**
+   * Blocks the event loop (no watcher or timer runs) until the loop has
+   * exited: a zombie, or reaped. Throws after ms, which only a hung
+   * workload reaches.
+   */
+  blockUntilExited(ms?: number): void;
+}
+
+/** Whether pid has exited: gone, or a zombie its parent has not reaped yet. */
+export function hasExited(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return true;
+  }
+}
+
+export function blockUntilExited(pid: number, ms = 60_000): void {
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  const start = Date.now();
+  while (!hasExited(pid)) {
+    if (Date.now() - start > ms) throw new Error(`workload ${pid} still running after ${ms} ms`);
+    Atomics.wait(cell, 0, 0, 2);
+  }
 }
 
 /** test/fixtures/getpid-loop: n getpid() syscalls once told to go; on one CPU if `cpu` is given. */
@@ -22,5 +48,6 @@ export function gatedGetpidLoop(n: number, cpu?: number): Gated {
       child.stdin!.end("go\n");
       return exited;
     },
+    blockUntilExited: (ms) => blockUntilExited(child.pid!, ms),
   };
 }

@@ -1,21 +1,55 @@
 // However a process that attached probes ends, nothing of it stays in the
-// kernel: no BPF program, no perf-event link, no tracefs probe.
+// kernel: no BPF program, no perf-event attachment, no BPF link, from any
+// process. While it lives, its attachments are read from its own fds; after
+// it is gone, from the whole system (bpftool prog, perf, link), since a dead
+// process holds no fds and whatever survived it is held by someone else.
 import { describe, expect, it } from "vitest";
+import { kprobesAvailable } from "../../src/bcc/capabilities.ts";
 import { buildFixture } from "../helpers/fixtures.ts";
 import { runScript, within } from "../helpers/child.ts";
-import { perfLinksOf, programsNamed, tracefsProbesOf } from "../helpers/kernel-state.ts";
+import { bpfPrograms, linksOfPrograms, perfAttachments, perfAttachmentsOfPrograms, perfLinksOf, programsNamed, survivingPrograms } from "../helpers/kernel-state.ts";
 
-// Program names are unique per test so concurrent runs cannot confuse them.
-function attachingScript(prefix: string, ending: string): string {
+interface ProbeSet {
+  /** C functions, then the attach calls; `${p}` is the unique prefix. */
+  program: (p: string) => string;
+  attach: (p: string) => string;
+  programs: number;
+  /** What `bpftool perf` shows for the process while it lives, sorted. */
+  expected: (a: ReturnType<typeof perfLinksOf>) => unknown;
+  want: unknown;
+}
+
+const fixture = buildFixture("strlen-loop");
+
+// Uprobes: libbcc opens them through the uprobe PMU, so they show in
+// `bpftool perf` as fd_type "uprobe" with the file, not in tracefs.
+const uprobes: ProbeSet = {
+  program: (p) => `int ${p}_tp(void *ctx) { return 0; }\nint ${p}_up(struct pt_regs *ctx) { return 0; }`,
+  attach: (p) => `b.attachTracepoint({ tp: "syscalls:sys_enter_getpid", fnName: "${p}_tp" });
+b.attachUprobe({ name: "c", sym: "strlen", fnName: "${p}_up" });
+b.attachUprobe({ name: "${fixture}", sym: "main", fnName: "${p}_up" });`,
+  programs: 2,
+  expected: (a) => a.map((l) => (l.fd_type === "tracepoint" ? `tracepoint ${l.tracepoint}` : `${l.fd_type} ${l.filename === fixture ? "fixture" : /libc/.test(l.filename ?? "") ? "libc" : l.filename}`)).sort(),
+  want: ["tracepoint sys_enter_getpid", "uprobe fixture", "uprobe libc"],
+};
+
+const kprobes: ProbeSet = {
+  program: (p) => `int ${p}_kp(struct pt_regs *ctx) { return 0; }\nint ${p}_kr(struct pt_regs *ctx) { return 0; }`,
+  attach: (p) => `const fn = BPF.getSyscallFnname("sync");
+b.attachKprobe({ event: fn, fnName: "${p}_kp" });
+b.attachKretprobe({ event: fn, fnName: "${p}_kr" });`,
+  programs: 2,
+  expected: (a) => a.map((l) => `${l.fd_type} ${l.func}`).sort(),
+  want: ["kprobe __x64_sys_sync", "kretprobe __x64_sys_sync"],
+};
+
+function attachingScript(set: ProbeSet, prefix: string, ending: string): string {
   return `
 import { BPF } from "BINDING";
 const b = await BPF.create({ text: \`
-int ${prefix}_tp(void *ctx) { return 0; }
-int ${prefix}_up(struct pt_regs *ctx) { return 0; }
+${set.program(prefix)}
 \` });
-b.attachTracepoint({ tp: "syscalls:sys_enter_getpid", fnName: "${prefix}_tp" });
-b.attachUprobe({ name: "c", sym: "strlen", fnName: "${prefix}_up" });
-b.attachUprobe({ name: "${buildFixture("strlen-loop")}", sym: "main", fnName: "${prefix}_up" });
+${set.attach(prefix)}
 ${ending}
 `;
 }
@@ -31,20 +65,24 @@ const endings = {
 
 const signals: Partial<Record<keyof typeof endings, NodeJS.Signals>> = { SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGKILL: "SIGKILL" };
 
-describe("no probe outlives its process", () => {
+function cases(set: ProbeSet) {
   for (const [how, ending] of Object.entries(endings) as Array<[keyof typeof endings, string]>) {
     it(`after ${how}`, async () => {
+      const before = new Set(bpfPrograms().map((p) => p.id));
       const prefix = `lk${Math.random().toString(36).slice(2, 8)}`;
-      const child = runScript(attachingScript(prefix, ending));
+      const child = runScript(attachingScript(set, prefix, ending));
       const ready = await within(child.ready, 30_000, "the child to attach");
-      expect(ready).toMatchObject({ event: "ready", probes: 3 });
-      expect(programsNamed(prefix).length).toBe(2);
-      expect(perfLinksOf(child.pid).length).toBe(3);
+      expect(ready).toMatchObject({ event: "ready", probes: 3 - (set === kprobes ? 1 : 0) });
+      // While it lives: its programs, and its attachments as the kernel lists them.
+      const ids = programsNamed(prefix).map((p) => p.id);
+      expect(ids.length).toBe(set.programs);
+      expect(set.expected(perfLinksOf(child.pid))).toEqual(set.want);
 
       const sig = signals[how];
       if (sig) child.proc.kill(sig);
       if (how === "close()") {
         await within(new Promise<void>((r) => { const t = setInterval(() => child.stdout().includes("closed") && (clearInterval(t), r()), 20); }), 10_000, "close");
+        // The process still lives: close() itself let go of everything.
         expect(programsNamed(prefix)).toEqual([]);
         expect(perfLinksOf(child.pid)).toEqual([]);
         child.proc.kill("SIGKILL");
@@ -56,9 +94,19 @@ describe("no probe outlives its process", () => {
 
       // Program fds close with the process; give the kernel a moment to free them.
       for (let i = 0; i < 50 && programsNamed(prefix).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      // After: the system as a whole, whoever would hold what is left.
       expect(programsNamed(prefix)).toEqual([]);
-      expect(perfLinksOf(child.pid)).toEqual([]);
-      expect(tracefsProbesOf(child.pid)).toEqual([]);
+      expect(survivingPrograms(before)).toEqual([]);
+      expect(perfAttachmentsOfPrograms(ids)).toEqual([]);
+      expect(linksOfPrograms(ids)).toEqual([]);
+      if (set === uprobes) expect(perfAttachments().filter((a) => a.filename === fixture)).toEqual([]);
+      else expect(perfAttachments().filter((a) => a.fd_type.startsWith("kprobe") || a.fd_type.startsWith("kretprobe"))).toEqual([]);
     });
   }
-});
+}
+
+describe("no probe outlives its process: tracepoint and uprobes", () => cases(uprobes));
+
+// Skipped by name where the kernel has no kprobes (the host); runs in the qemu guest.
+const kp = kprobesAvailable();
+describe.skipIf(!kp)(`no probe outlives its process: kprobe and kretprobe${kp ? "" : " (skipped: this kernel has no kprobes)"}`, () => cases(kprobes));

@@ -11,9 +11,6 @@ import { gatedGetpidLoop } from "../helpers/workload.ts";
 const program = getpidEventProgram("BPF_PERF_OUTPUT(events);", `${FILL_EVENT} events.perf_submit(args, &ev, sizeof(ev));`);
 
 
-/** Blocks the event loop, so no watcher or timer reads the rings meanwhile. */
-const blockFor = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
 let b: BPF | undefined;
 afterEach(() => b?.close());
 
@@ -54,7 +51,7 @@ describe("perf ring read from JS", () => {
     const load = gatedGetpidLoop(2000, 0);
     target.set(0, load.pid);
     const exited = load.go();
-    blockFor(1000); // 2000 records on CPU 0 into 85 slots, nothing reading
+    load.blockUntilExited(); // 2000 records on CPU 0 into 85 slots, nothing reading
     await exited;
     events.consume();
     // The kernel reports a loss only with its next record on that CPU.
@@ -76,7 +73,7 @@ describe("perf ring read from JS", () => {
     const load = gatedGetpidLoop(20, 0);
     target.set(0, load.pid);
     const exited = load.go();
-    blockFor(500);
+    load.blockUntilExited(); // nothing reads until all 20 are in the ring
     await exited;
     events.consume();
     expect(seen).toBe(3);
@@ -94,7 +91,7 @@ describe("perf ring read from JS", () => {
     const load = gatedGetpidLoop(10, 0);
     target.set(0, load.pid);
     const exited = load.go();
-    blockFor(500); // no await until both reads are done: a timer's read would throw outside the test
+    load.blockUntilExited(); // all in the ring, and no await until both reads are done: a timer's read would throw outside the test
     expect(() => events.consume()).toThrow("learner bug");
     events.consume();
     await exited;
@@ -151,7 +148,7 @@ describe("BPF ring buffer read from JS", () => {
     const load = gatedGetpidLoop(2000);
     target.set(0, load.pid);
     const exited = load.go();
-    blockFor(1000); // nothing reads meanwhile
+    load.blockUntilExited(); // nothing reads meanwhile
     await exited;
     while (ring.consume() > 0);
     expect(counter("dropped")).toBeGreaterThan(1000);
@@ -171,7 +168,7 @@ describe("BPF ring buffer read from JS", () => {
     const load = gatedGetpidLoop(9);
     target.set(0, load.pid);
     const exited = load.go();
-    blockFor(500); // no await until both reads are done: a timer's read would throw outside the test
+    load.blockUntilExited(); // all in the ring, and no await until both reads are done: a timer's read would throw outside the test
     expect(() => ring.consume()).toThrow("learner bug");
     ring.consume();
     await exited;

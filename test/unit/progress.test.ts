@@ -74,20 +74,33 @@ describe("progress store", () => {
   it("survives being killed at any point of a save: always loads to a saved state", async () => {
     const dir = tmp();
     const script = path.join(dir, "saver.mts");
+    // "saved" once the first save is on disk: every round kills a saver that has saved.
     fs.writeFileSync(script, `
 import { ProgressStore } from ${JSON.stringify(path.join(projectRoot, "src/state/progress.ts"))};
 const s = new ProgressStore(${JSON.stringify(dir)});
 s.load();
-for (let i = 0; ; i++) s.update((p) => { p.hintsUsed.counter = i; p.done = Array.from({ length: i % 50 }, (_, k) => "lesson" + k); });
+const round = Number(process.argv[2]);
+for (let i = 0; ; i++) {
+  if (!s.update((p) => { p.hintsUsed.round = round; p.hintsUsed.counter = i; p.done = Array.from({ length: i % 50 }, (_, k) => "lesson" + k); })) throw new Error("not saved");
+  if (i === 0) process.stdout.write("saved\\n");
+}
 `);
     for (let round = 0; round < 12; round++) {
-      const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: projectRoot, stdio: "ignore" });
-      await new Promise((r) => setTimeout(r, 400 + Math.random() * 300));
+      const child = spawn(process.execPath, ["--import", "tsx", script, String(round)], { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
+      const exited = new Promise((r) => child.on("exit", r));
+      let out = "";
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on("data", (d) => (out += d) && out.includes("saved") && resolve());
+        void exited.then(() => reject(new Error(`the saver exited before saving: ${out}`)));
+      });
+      // Then kill it somewhere in its stream of saves.
+      await new Promise((r) => setTimeout(r, Math.random() * 200));
       child.kill("SIGKILL");
-      await new Promise((r) => child.on("exit", r));
+      await exited;
       const r = new ProgressStore(dir).load();
       expect(r.recovered).toBeUndefined();
-      const n = r.progress.hintsUsed.counter ?? 0;
+      expect(r.progress.hintsUsed.round, "the file holds one of this round's saves").toBe(round);
+      const n = r.progress.hintsUsed.counter!;
       expect(r.progress.done.length).toBe(n % 50); // a consistent save, not a mix
     }
   }, 60_000);

@@ -14,6 +14,9 @@ export class Scrollback {
   /** Bumped on every change, so React can tell. */
   version = 0;
 
+  /** The version the screen last drew (set by the throttled subscription, use-scrollback.ts). */
+  published = 0;
+
   constructor(readonly max = 2000) {}
 
   push(chunk: string): void {

@@ -18,6 +18,8 @@ export interface CheckOutcome {
   /** Why it could not run (status "error"). */
   error?: string;
   durationMs: number;
+  output?: CheckResult["output"];
+  example?: string;
   run?: Pick<RunResult, "stdout" | "stderr" | "exitCode" | "exitSignal" | "truncated">;
 }
 
@@ -34,7 +36,7 @@ export async function checkLesson(
     const run = await runProgram({ lesson, file, variant, onEvent: opts.onEvent, signal: opts.signal });
     const r: CheckResult = evaluate(lesson, file, run);
     return {
-      lesson: lesson.id, file, variant, status: r.status, expectations: r.expectations, compileError: r.compileError, durationMs: r.durationMs,
+      lesson: lesson.id, file, variant, status: r.status, expectations: r.expectations, compileError: r.compileError, durationMs: r.durationMs, output: r.output, example: r.example,
       run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, exitSignal: run.exitSignal, truncated: run.truncated },
     };
   } catch (err) {

@@ -12,8 +12,12 @@ import { checkReason } from "./text.ts";
 export interface Expectation {
   id: string;
   passed: boolean;
+  /** The expectation as a sentence in the current language (contract section 3). */
+  text?: string;
   /** Why it failed (or what was seen), in the current language. */
   reason?: string;
+  /** 1-based hint level that helps, when one does. */
+  hint?: number;
 }
 
 export interface CheckResult {
@@ -25,6 +29,10 @@ export interface CheckResult {
   expectations: Expectation[];
   compileError?: MappedLocation;
   durationMs: number;
+  /** The last lines the program printed; ok=false marks a line that matched no expected line, null = not judged. */
+  output?: Array<{ text: string; ok: boolean | null }>;
+  /** One line the lesson expects, as an example. */
+  example?: string;
 }
 
 export function sourceExpectations(lesson: Lesson, source: string): Expectation[] {

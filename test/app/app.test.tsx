@@ -136,7 +136,7 @@ describe("the app", () => {
 describe("check results", () => {
   it("lists each expectation, and points a compile error at the learner's line", () => {
     const { lastFrame } = render(
-      <CheckView
+      <CheckView width={100}
         state={{
           status: "done",
           outcome: {

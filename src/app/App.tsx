@@ -21,7 +21,6 @@ import { useWatch } from "./hooks/use-watch.ts";
 import { useSize } from "./hooks/use-size.ts";
 import { ProgressSource } from "./state/progress-source.ts";
 import { TABS } from "./state/app-state.ts";
-import type { CheckOutcome } from "../lesson/check-lesson.ts";
 import { proseLines } from "./views/prose.ts";
 import { codeLines } from "./views/code.ts";
 import { checkLines } from "./views/check.ts";
@@ -39,15 +38,13 @@ export interface AppProps {
   title?: string;
   /** Lessons a workshop marks optional. */
   optional?: string[];
-  /** Replaces the real check (tests without root). */
-  check?: (lesson: Lesson, file: string) => Promise<CheckOutcome>;
 }
 
-export function App({ lessons, store, workspace, openEditor, initialMessage, title, optional, check }: AppProps) {
+export function App({ lessons, store, workspace, openEditor, initialMessage, title, optional }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useSize();
   const progressSource = useMemo(() => new ProgressSource(store), [store]);
-  const { c, state, progress } = useController({ lessons, progress: progressSource, workspace, lang: getLang(), openEditor, exit, initialMessage, optional, check });
+  const { c, state, progress } = useController({ lessons, progress: progressSource, workspace, lang: getLang(), openEditor, exit, initialMessage, optional });
   const current = state.screen === "lesson" ? lessons[state.selected] : undefined;
   const learnerFile = c.learnerFile(current);
   const answerVisible = c.answerAllowed(current);

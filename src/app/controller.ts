@@ -7,7 +7,7 @@ import { findLesson } from "../lesson/registry.ts";
 import { lessonStrings } from "../lesson/text.ts";
 import { chooseVariant, runnable } from "../lesson/variant.ts";
 import { answerFile, ensureWorkspaceFile, workspaceFile } from "../lesson/workspace.ts";
-import { checkLesson, type CheckOutcome } from "../lesson/check-lesson.ts";
+import { checkLesson } from "../lesson/check-lesson.ts";
 import type { Progress } from "../state/progress.ts";
 import { reducer } from "./state/reducer.ts";
 import { createStore, type Store } from "./state/store.ts";
@@ -34,8 +34,6 @@ export interface ControllerOptions {
   exit?: () => void;
   initialMessage?: string;
   optional?: string[];
-  /** Runs a check; the app passes the real one, and so do the tests (it needs root). */
-  check?: (lesson: Lesson, file: string) => Promise<CheckOutcome>;
 }
 
 /** What the screen's layout tells the controller: how far a page and the end are. */
@@ -278,7 +276,7 @@ export class AppController {
     if (!file) return this.say(t("app.notExercise"));
     this.dispatch({ type: "check/start", file });
     await this.run.stopAndWait();
-    const outcome = await (this.o.check ?? checkLesson)(l, file);
+    const outcome = await checkLesson(l, file);
     // The learner may have moved on while the check ran: the result belongs to its lesson only.
     if (this.current()?.id !== l.id) return;
     this.dispatch({ type: "check/done", outcome });

@@ -227,4 +227,11 @@ export const en = {
   "app.check.unmatched": "✗ marks a line that matches no line the lesson expects.",
   "app.check.example": "A line the lesson expects looks like:",
   "app.check.hintHelps": "Hint {n} helps here: press h to see it.",
+  "key.variants": "variants side by side",
+  "app.code.variantC": "the C of the variant that runs here ({variant})",
+  "app.code.sideBySide": "the two variants' C side by side (v to go back)",
+  "app.code.noVariantC": "this lesson's C is not available as separate variants",
+  "app.code.variantHidden": "the variants' C is part of the reference answer: shown once the exercise passes (or press a)",
+  "app.variant.original": "original",
+  "app.variant.portable": "portable",
 } as const;

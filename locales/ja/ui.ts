@@ -228,4 +228,11 @@ export const ja: Record<keyof typeof en, string> = {
   "app.check.unmatched": "✗ はレッスンが期待するどの行とも一致しない行です。",
   "app.check.example": "レッスンが期待する行の例:",
   "app.check.hintHelps": "ここではヒント {n} が役に立ちます。h で表示します。",
+  "key.variants": "バリアントを並べる",
+  "app.code.variantC": "このカーネルで動くバリアントの C ({variant})",
+  "app.code.sideBySide": "2 つのバリアントの C を並べて表示 (v で戻ります)",
+  "app.code.noVariantC": "このレッスンの C はバリアントごとに分かれていません",
+  "app.code.variantHidden": "バリアントの C は解答の一部です。演習に合格すると表示されます (今すぐ見るには a を押します)",
+  "app.variant.original": "オリジナル版",
+  "app.variant.portable": "ポータブル版",
 };

@@ -60,9 +60,9 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
     if (!current) return [];
     if (state.tab === "prose") return proseLines(current, state.lang, hintsUsed, answerVisible && (passed || state.showAnswer || progress.solutionsSeen.includes(current.id)), width);
     if (state.tab === "check") return state.check.status === "done" ? checkLines(state.check.outcome, current, width) : [];
-    if (state.tab === "code") return codeLines(current, { learnerFile, answerVisible, answerFirst: state.showAnswer && !passed, passed, width });
+    if (state.tab === "code") return codeLines(current, { learnerFile, answerVisible, answerFirst: state.showAnswer && !passed, passed, width, variant: chooseVariant(current).variant, sideBySide: state.sideBySide });
     return [];
-  }, [current, state.tab, state.lang, width, state.showAnswer, hintsUsed, learnerFile, answerVisible, passed, state.check]);
+  }, [current, state.tab, state.lang, width, state.showAnswer, state.sideBySide, hintsUsed, learnerFile, answerVisible, passed, state.check]);
   const maxScroll = Math.max(0, body.length - bodyHeight);
   c.viewport = { bodyHeight, maxScroll };
   const scroll = Math.min(state.scroll, state.tab === "run" ? state.scroll : maxScroll);

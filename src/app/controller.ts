@@ -169,6 +169,8 @@ export class AppController {
         return this.answer();
       case "reset":
         return this.current()?.exercise ? this.dispatch({ type: "confirm", what: "reset" }) : this.say(t("app.notExercise"));
+      case "variants":
+        return this.current() ? this.dispatch({ type: "variants/toggle" }) : this.say(t("app.cmd.noLesson"));
       case "next":
         return this.current() ? this.open(Math.min(this.o.lessons.length - 1, s.selected + 1)) : this.say(t("app.cmd.noLesson"));
       case "prev":

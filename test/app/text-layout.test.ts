@@ -92,3 +92,16 @@ describe("the answer beside the learner's file", () => {
     expect(d).toEqual(["  a", "- mine", "+ theirs", "  c"]);
   });
 });
+
+describe("the two variants side by side", () => {
+  it("puts original and portable C in two columns of equal display width", async () => {
+    const { sideBySide, cutLine } = await import("../../src/app/views/code.ts");
+    const rows = sideBySide({ original: "int kprobe__x(void *ctx) { return 0; }\nBPF_HASH(a);", portable: "TRACEPOINT_PROBE(syscalls, sys_enter_sync) {\n  return 0;\n}" }, 60);
+    expect(rows.length).toBe(4);
+    const widths = rows.map((r) => stringWidth(lineText(r)));
+    expect(new Set(widths).size).toBe(1);
+    expect(lineText(rows[0]!)).toMatch(/original +│ portable/);
+    expect(lineText(rows[3]!)).toMatch(/^ +│ \}/);
+    expect(stringWidth(lineText(cutLine([{ text: "日本語のコメント" }], 7)))).toBe(7);
+  });
+});

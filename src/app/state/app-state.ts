@@ -44,6 +44,8 @@ export interface AppState {
   readonly demo: boolean;
   /** The reference answer (and its walk-through) may be shown. */
   readonly showAnswer: boolean;
+  /** The Program tab shows the original and portable variants' C side by side. */
+  readonly sideBySide: boolean;
   readonly run: RunState;
 }
 
@@ -65,6 +67,7 @@ export type Action =
   | { type: "watch/manual" }
   | { type: "demo"; on: boolean }
   | { type: "answer/show" }
+  | { type: "variants/toggle" }
   | { type: "run/start"; which: RunWhich; file: string }
   | { type: "run/phase"; phase: RunPhase }
   | { type: "run/done"; exit?: string; error?: string };
@@ -83,6 +86,7 @@ export function initialState(opts: { lang: Lang; selected?: number; message?: st
     watchManual: false,
     demo: false,
     showAnswer: false,
+    sideBySide: false,
     run: { phase: "idle" },
   };
 }

@@ -7,7 +7,7 @@ import type { MessageKey } from "../../i18n/index.ts";
 export type Intent =
   | "up" | "down" | "pageUp" | "pageDown" | "open" | "filter" | "continue" | "tabNext"
   | "run" | "runReference" | "check" | "hint" | "edit" | "watch" | "answer" | "reset"
-  | "next" | "prev" | "list" | "back" | "quit" | "lang" | "fire" | "stop" | "demo" | "cmdline" | "help" | "lesson";
+  | "variants" | "next" | "prev" | "list" | "back" | "quit" | "lang" | "fire" | "stop" | "demo" | "cmdline" | "help" | "lesson";
 
 /** Where a binding applies: the lesson list, any lesson view, the run pane only, or everywhere. */
 export type Where = "list" | "lesson" | "run" | "any";
@@ -46,6 +46,7 @@ export const KEYMAP: readonly Binding[] = [
   { keys: ["w"], where: "lesson", intent: "watch", label: "key.watch", command: "watch" },
   { keys: ["a"], where: "lesson", intent: "answer", label: "key.answer", command: "answer" },
   { keys: ["x"], where: "lesson", intent: "reset", label: "key.reset", command: "reset" },
+  { keys: ["v"], where: "lesson", intent: "variants", label: "key.variants", command: "variants" },
   { keys: ["n"], where: "lesson", intent: "next", label: "key.next", command: "next" },
   { keys: ["p"], where: "lesson", intent: "prev", label: "key.prev", command: "prev" },
   { keys: ["esc"], where: "lesson", intent: "back", label: "key.back" },

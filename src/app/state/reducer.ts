@@ -39,6 +39,8 @@ export function reducer(s: AppState, a: Action): AppState {
       return { ...s, watchManual: true };
     case "demo":
       return { ...s, demo: a.on };
+    case "variants/toggle":
+      return { ...s, sideBySide: !s.sideBySide, tab: "code", scroll: 0 };
     case "answer/show":
       return { ...s, showAnswer: true, tab: "code", scroll: 0 };
     case "run/start":

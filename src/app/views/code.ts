@@ -9,6 +9,8 @@ import { answerFile } from "../../lesson/workspace.ts";
 import { projectRoot } from "../../bcc/kernel-headers.ts";
 import { highlight } from "../highlight.ts";
 import { wrapLine, type Line } from "../text-layout.ts";
+import stringWidth from "string-width";
+import type { VariantName } from "../../bcc/capabilities.ts";
 
 export interface CodeView {
   learnerFile?: string;
@@ -18,6 +20,15 @@ export interface CodeView {
   /** The exercise passed: show the answer as a diff against the learner's file. */
   passed: boolean;
   width: number;
+  /** The variant this kernel runs, and whether to show both variants' C side by side. */
+  variant: VariantName;
+  sideBySide: boolean;
+}
+
+/** Each variant's C, as the lesson module holds it (contract section 8: `lesson.c`, from h-lessons). */
+export function variantC(lesson: Lesson): { original?: string; portable?: string } | undefined {
+  const c = (lesson as Lesson & { c?: { original?: string; portable?: string } }).c;
+  return c && (c.original || c.portable) ? c : undefined;
 }
 
 function read(file: string): string | undefined {
@@ -31,6 +42,14 @@ function read(file: string): string | undefined {
 export function codeLines(lesson: Lesson, v: CodeView): Line[] {
   const out: Line[] = [];
   const title = (text: string) => out.push([{ text, color: "cyan", bold: true }], []);
+  const cs = variantC(lesson);
+  if (v.sideBySide) {
+    title(t("app.code.sideBySide"));
+    if (lesson.exercise && !v.answerVisible) out.push(...wrapLine([{ text: t("app.code.variantHidden"), dim: true }], v.width));
+    else if (!cs) out.push(...wrapLine([{ text: t("app.code.noVariantC"), dim: true }], v.width));
+    else out.push(...sideBySide(cs, v.width));
+    return out;
+  }
   const show = (label: string, file: string, lang: "c" | "ts") => {
     const text = read(file);
     if (text === undefined) return;
@@ -40,6 +59,11 @@ export function codeLines(lesson: Lesson, v: CodeView): Line[] {
   const mine = () => v.learnerFile && show(t("app.code.workspace", { file: v.learnerFile }), v.learnerFile, "ts");
   const answer = () => {
     if (lesson.exercise && !v.answerVisible) return void out.push(...wrapLine([{ text: t("app.code.hidden"), dim: true }], v.width), []);
+    const running = cs?.[v.variant];
+    if (running) {
+      title(t("app.code.variantC", { variant: t(`app.variant.${v.variant}`) }));
+      out.push(...highlight(running.replace(/^\n+|\s+$/g, ""), "c"), []);
+    }
     const a = answerFile(lesson);
     if (a) show(t("app.code.answer", { file: path.relative(projectRoot, a) }), a, "ts");
     for (const c of lesson.cFiles) show(c, path.join(projectRoot, c), "c");
@@ -60,6 +84,37 @@ export function codeLines(lesson: Lesson, v: CodeView): Line[] {
     mine();
     answer();
   }
+  return out;
+}
+
+/** The original and portable C in two columns, each cut to its half of the pane. */
+export function sideBySide(cs: { original?: string; portable?: string }, width: number): Line[] {
+  const col = Math.max(10, Math.floor((width - 3) / 2));
+  const left = [[{ text: t("app.variant.original"), bold: true }], ...highlight((cs.original ?? "").replace(/^\n+|\s+$/g, ""), "c")];
+  const right = [[{ text: t("app.variant.portable"), bold: true }], ...highlight((cs.portable ?? "").replace(/^\n+|\s+$/g, ""), "c")];
+  const out: Line[] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    out.push([...cutLine(left[i] ?? [], col), { text: " │ ", dim: true }, ...cutLine(right[i] ?? [], col)]);
+  }
+  return out;
+}
+
+/** A line cut or padded to exactly width display columns. */
+export function cutLine(line: Line, width: number): Line {
+  const out: Line = [];
+  let col = 0;
+  for (const s of line) {
+    let text = "";
+    for (const ch of s.text.replace(/\t/g, "    ")) {
+      const w = stringWidth(ch);
+      if (col + w > width) break;
+      text += ch;
+      col += w;
+    }
+    if (text) out.push({ ...s, text });
+    if (col >= width) break;
+  }
+  out.push({ text: " ".repeat(Math.max(0, width - col)) });
   return out;
 }
 

@@ -9,7 +9,7 @@ import type { ProgressStore } from "../state/progress.ts";
 import { lessonTitle } from "../lesson/text.ts";
 import { chooseVariant } from "../lesson/variant.ts";
 import { lessonStem } from "../lesson/registry.ts";
-import type { Line } from "./text-layout.ts";
+import { clip, type Line } from "./text-layout.ts";
 import { StyledLines } from "./components/StyledLines.tsx";
 import { LessonList } from "./components/LessonList.tsx";
 import { RunPane } from "./components/RunPane.tsx";
@@ -77,8 +77,7 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Text bold color="cyan" wrap="truncate-end">
-        {title ?? t("app.title")}
-        {current ? `  ›  ${current.number}. ${lessonTitle(current, state.lang)}` : ""}
+        {clip(`${title ?? t("app.title")}${current ? `  ›  ${current.number}. ${lessonTitle(current, state.lang)}` : ""}`, columns - 1)}
       </Text>
       {state.screen === "lesson" ? (
         <Text wrap="truncate-end">
@@ -88,21 +87,21 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
           {state.watch ? <Text color="magenta">  ◉ {t("app.watch.mark")}</Text> : null}
         </Text>
       ) : (
-        <Text dimColor wrap="truncate-end">{t("app.list.legend")}</Text>
+        <Text dimColor wrap="truncate-end">{clip(t("app.list.legend"), columns - 1)}</Text>
       )}
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {state.screen === "list" ? (
           <LessonList rows={shown} all={all} current={progress.current ?? undefined} selected={Math.max(0, shown.findIndex((r) => r.lesson.id === all[state.selected]?.lesson.id))} height={bodyHeight} width={columns} />
         ) : state.tab === "run" ? (
-          <RunPane state={state.run} scrollback={c.run.scrollback} variantLine={variantLine} height={bodyHeight} scroll={scroll} exercise={!!current?.exercise} />
+          <RunPane width={columns} state={state.run} scrollback={c.run.scrollback} variantLine={variantLine} height={bodyHeight} scroll={scroll} exercise={!!current?.exercise} />
         ) : state.tab === "check" ? (
           <CheckView state={state.check} width={width} height={bodyHeight} scroll={scroll} lesson={current} />
         ) : (
           <StyledLines lines={body.slice(scroll, scroll + bodyHeight)} />
         )}
       </Box>
-      <StatusLine message={state.watchManual && state.watch ? t("app.watch.manual") : state.message} confirm={state.confirm} cmdline={state.cmdline} file={current ? lessonStem(current) : undefined} />
-      <HelpLine state={state} />
+      <StatusLine message={state.watchManual && state.watch ? t("app.watch.manual") : state.message} confirm={state.confirm} cmdline={state.cmdline} file={current ? lessonStem(current) : undefined} width={columns} />
+      <HelpLine state={state} width={columns} />
     </Box>
   );
 }

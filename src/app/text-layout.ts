@@ -125,6 +125,12 @@ function merge(pieces: Piece[]): Line {
   return out;
 }
 
+/** Cuts plain text to at most width columns, with "…" when cut (a line that must not wrap). */
+export function clip(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  return `${fit(text, Math.max(0, width - 1)).trimEnd()}…`;
+}
+
 /** Pads or cuts plain text to exactly width columns. */
 export function fit(text: string, width: number): string {
   let out = "";

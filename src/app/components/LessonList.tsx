@@ -19,7 +19,7 @@ export function LessonList({ rows, all, selected, height, width, current }: { ro
   const listHeight = Math.max(1, height - 2);
   const first = Math.max(0, Math.min(selected - Math.floor(listHeight / 2), rows.length - listHeight));
   const visible = rows.slice(first, first + listHeight);
-  const titleWidth = Math.max(10, width - 40);
+  const titleWidth = Math.max(10, width - 56);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">

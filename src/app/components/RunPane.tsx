@@ -6,8 +6,9 @@ import { t } from "../../i18n/index.ts";
 import type { RunState } from "../state/app-state.ts";
 import type { Scrollback } from "../scrollback.ts";
 import { Spinner } from "./Spinner.tsx";
+import { clip } from "../text-layout.ts";
 
-export function RunPane({ state, scrollback, variantLine, height, scroll, exercise }: { state: RunState; scrollback: Scrollback; variantLine: string; height: number; scroll: number; exercise: boolean }) {
+export function RunPane({ state, scrollback, variantLine, height, scroll, exercise, width }: { state: RunState; scrollback: Scrollback; variantLine: string; height: number; scroll: number; exercise: boolean; width: number }) {
   const status = (() => {
     switch (state.phase) {
       case "idle": return <Text dimColor>{t(exercise ? "app.run.idleExercise" : "app.run.idle")}</Text>;
@@ -23,12 +24,12 @@ export function RunPane({ state, scrollback, variantLine, height, scroll, exerci
   const lines = scrollback.tail(Math.max(1, height - 4), scroll);
   return (
     <Box flexDirection="column">
-      <Text dimColor wrap="truncate-end">{variantLine}</Text>
-      {which ? <Text color="cyan" wrap="truncate-end">{which}</Text> : null}
+      <Text dimColor wrap="truncate-end">{clip(variantLine, width - 1)}</Text>
+      {which ? <Text color="cyan" wrap="truncate-end">{clip(which, width - 1)}</Text> : null}
       {status}
       {scrollback.dropped > 0 && scroll === 0 ? <Text dimColor>{t("app.run.dropped", { count: scrollback.dropped })}</Text> : null}
       {lines.map((l, i) => (
-        <Text key={i} wrap="truncate-end" color={l.startsWith("! ") ? "red" : undefined}>{l || " "}</Text>
+        <Text key={i} wrap="truncate-end" color={l.startsWith("! ") ? "red" : undefined}>{clip(l || " ", width - 1)}</Text>
       ))}
     </Box>
   );

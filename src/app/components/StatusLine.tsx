@@ -4,8 +4,9 @@ import { Text } from "ink";
 import { t } from "../../i18n/index.ts";
 import { candidates } from "../state/keymap.ts";
 import type { Confirm } from "../state/app-state.ts";
+import { clip } from "../text-layout.ts";
 
-export function StatusLine({ message, confirm, cmdline, file }: { message?: string; confirm?: Confirm; cmdline?: string; file?: string }) {
+export function StatusLine({ message, confirm, cmdline, file, width }: { message?: string; confirm?: Confirm; cmdline?: string; file?: string; width: number }) {
   if (cmdline !== undefined) {
     return (
       <Text wrap="truncate-end">
@@ -16,7 +17,7 @@ export function StatusLine({ message, confirm, cmdline, file }: { message?: stri
     );
   }
   if (confirm) {
-    return <Text color="yellow" wrap="truncate-end">{confirm === "reset" ? t("app.confirm.reset", { file: file ? `${file}.ts` : "", backup: "….bak" }) : t("app.confirm.solution")}</Text>;
+    return <Text color="yellow" wrap="truncate-end">{clip(confirm === "reset" ? t("app.confirm.reset", { file: file ? `${file}.ts` : "", backup: "….bak" }) : t("app.confirm.solution"), width - 1)}</Text>;
   }
-  return <Text color="yellow" wrap="truncate-end">{message ?? " "}</Text>;
+  return <Text color="yellow" wrap="truncate-end">{clip(message ?? " ", width - 1)}</Text>;
 }

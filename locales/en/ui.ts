@@ -234,4 +234,5 @@ export const en = {
   "app.code.variantHidden": "the variants' C is part of the reference answer: shown once the exercise passes (or press a)",
   "app.variant.original": "original",
   "app.variant.portable": "portable",
+  "app.run.stale": "({count} trace lines from before this run began were left out)",
 } as const;

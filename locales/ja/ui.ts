@@ -235,4 +235,5 @@ export const ja: Record<keyof typeof en, string> = {
   "app.code.variantHidden": "バリアントの C は解答の一部です。演習に合格すると表示されます (今すぐ見るには a を押します)",
   "app.variant.original": "オリジナル版",
   "app.variant.portable": "ポータブル版",
+  "app.run.stale": "(この実行を始める前のトレース行 {count} 行は表示していません)",
 };

@@ -9,6 +9,8 @@ import type { Lesson } from "../lesson/schema.ts";
 import type { VariantName } from "../bcc/capabilities.ts";
 import { Scrollback } from "./scrollback.ts";
 import { crashGist } from "./crash-gist.ts";
+import { StaleFilter, uptime } from "./stale-lines.ts";
+import { t } from "../i18n/index.ts";
 import type { Action, RunWhich } from "./state/app-state.ts";
 
 export class RunSession {
@@ -37,6 +39,8 @@ export class RunSession {
     this.fixturePort = undefined;
     this.demo = demo;
     this.scrollback.clear();
+    const stale = new StaleFilter(uptime());
+    this.scrollback.filter = (line) => stale.keep(line);
     this.dispatch({ type: "run/start", which, file });
     const mine = () => this.abort === ac;
     let stderr = "";
@@ -62,6 +66,7 @@ export class RunSession {
         if (!mine()) return;
         const crashed = !r.error && r.exitCode !== 0 && r.exitCode !== null && !ac.signal.aborted;
         if (crashed && stderr.trim()) this.scrollback.note(`! ${crashGist(stderr)}`);
+        if (stale.dropped > 0) this.scrollback.note(t("app.run.stale", { count: stale.dropped }));
         const how = r.error?.message ? `${r.error.name}: ${r.error.message.split("\n")[0]}` : r.exitSignal ? `signal ${r.exitSignal}` : `exit code ${r.exitCode}`;
         this.abort = null;
         this.dispatch({ type: "run/done", exit: how });

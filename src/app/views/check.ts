@@ -59,7 +59,7 @@ export function checkLines(o: CheckOutcome, lesson: Lesson | undefined, width: n
   const hints = new Set<number>();
   for (const e of o.expectations ?? []) {
     say([{ text: e.passed ? "✓ " : "✗ ", color: e.passed ? "green" : "red", bold: true }, { text: expectationText(e, lesson) }], 2);
-    if (!e.passed && e.reason) for (const r of e.reason.split("\n")) say([{ text: `  ${escapeTerminal(r)}`, dim: true }], 4);
+    if (!e.passed && e.reason) for (const r of e.reason.split("\n")) say([{ text: `    ${escapeTerminal(r)}`, dim: true }], 4);
     if (!e.passed && e.hint) hints.add(e.hint);
   }
   if (o.status === "passed") return out;

@@ -113,6 +113,18 @@ process.on("SIGINT", () => { b.close(); process.exit(0); });
 await b.tracePrint();
 `;
 
+/** A learner's file whose C does not compile, and the line of the error in it. */
+const broken = `import { BPF } from "bcc-tutor";
+const text = \`
+TRACEPOINT_PROBE(syscalls, sys_enter_sync) {
+  u64 v = not_declared_anywhere;
+  return 0;
+}\`;
+const b = await BPF.create({ text });
+await b.tracePrint();
+`;
+const brokenLine = broken.split("\n").findIndex((l) => l.includes("not_declared_anywhere")) + 1;
+
 describe("bcc-tutor in a terminal", () => {
   it("runs a burst of commands in order, runs the learner's own file, checks it in words, and shows the answer only after a pass", async () => {
     const term = start("flow", 120, "ja");
@@ -150,6 +162,15 @@ describe("bcc-tutor in a terminal", () => {
     term.keys("s");
     await term.waitFor("finished:", 15_000);
 
+    // A compile error points at the learner's own line.
+    fs.writeFileSync(file, broken);
+    term.keys("r");
+    await term.waitFor((x) => !x.includes("learner-marker-")); // the new run cleared the pane
+    const err = await term.waitFor(/finished:/, 60_000);
+    expect(err).toContain(`02-sys_sync.ts:${brokenLine}:`);
+    expect(err).toContain("not_declared_anywhere");
+    fs.writeFileSync(file, wrong);
+
     // A failing check: the learner's own lines, reasons in words, no pattern, no id.
     term.keys("c");
     const failed = await term.waitFor("Not yet", 120_000);
@@ -171,7 +192,7 @@ describe("bcc-tutor in a terminal", () => {
 
     // After the pass: the walk-through in the prose, the answer beside the learner's file as a diff.
     term.keys("Tab"); // check -> prose
-    await term.waitFor("Lesson");
+    await term.waitFor(/^sys_sync: your first probe/m);
     const after = (await term.pages()).join("\n");
     expect(after).toContain("How the reference answer works");
     term.keys("Tab"); // prose -> program

@@ -279,10 +279,9 @@ export class AppController {
     this.dispatch({ type: "check/start", file });
     await this.run.stopAndWait();
     const outcome = await checkLesson(l, file);
-    // The learner may have moved on while the check ran: the result belongs to its lesson only.
-    if (this.current()?.id !== l.id) return;
-    this.dispatch({ type: "check/done", outcome });
     if (outcome.status === "passed") this.save((p) => { if (!p.done.includes(l.id)) p.done.push(l.id); });
+    // The learner may have moved on while the check ran: the verdict shows in its own lesson only.
+    if (this.current()?.id === l.id) this.dispatch({ type: "check/done", outcome });
   }
 
   private hint(): void {

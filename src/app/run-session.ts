@@ -61,9 +61,13 @@ export class RunSession {
         if (e.phase === "ready" && this.demo) void this.fire();
       }
     };
-    this.finished = runProgram({ lesson, file, variant, trigger: false, autoStop: false, onEvent, signal: ac.signal, timeoutMs: 24 * 3600_000 })
+    // The previous program must be gone first: trace_pipe has one reader at a time.
+    const previous = this.finished.catch(() => undefined);
+    this.finished = previous
+      // A run replaced before it began never starts.
+      .then(() => (mine() ? runProgram({ lesson, file, variant, trigger: false, autoStop: false, onEvent, signal: ac.signal, timeoutMs: 24 * 3600_000 }) : undefined))
       .then((r) => {
-        if (!mine()) return;
+        if (!r || !mine()) return;
         const crashed = !r.error && r.exitCode !== 0 && r.exitCode !== null && !ac.signal.aborted;
         if (crashed && stderr.trim()) this.scrollback.note(`! ${crashGist(stderr)}`);
         if (stale.dropped > 0) this.scrollback.note(t("app.run.stale", { count: stale.dropped }));

@@ -230,4 +230,37 @@ describe("check results", () => {
     expect(f).not.toContain(lc.pattern);
     expect(f).not.toContain("lines:");
   });
+
+  it("renders the checker's own sentences, its judged output and the hint that helps (contract section 3)", () => {
+    const { lastFrame } = render(
+      <CheckView
+        width={100}
+        lesson={byNumber(5)}
+        state={{
+          status: "done",
+          outcome: {
+            lesson: "sync_count", file: "/w/05-sync_count.ts", variant: "portable", status: "failed", durationMs: 10,
+            expectations: [
+              { id: "attach", passed: true, text: "It attaches to the sync system call." },
+              { id: "values", passed: false, text: "The counts grow by one per sync.", reason: "went from 3 to 5 between two lines", hint: 2 },
+            ],
+            output: [
+              { text: "At time 0.00 s: multiple syncs detected, last 95 ms ago, count 3", ok: true },
+              { text: "count is five now", ok: false },
+            ],
+            example: "At time 0.10 s: multiple syncs detected, last 96 ms ago, count 4",
+          },
+        }}
+      />,
+    );
+    const f = lastFrame()!;
+    expect(f).toContain("✓ It attaches to the sync system call.");
+    expect(f).toContain("✗ The counts grow by one per sync.");
+    expect(f).toContain("went from 3 to 5");
+    expect(f).toContain("✗ count is five now");
+    expect(f).toMatch(/^ {2}At time 0\.00 s/m);
+    expect(f).toContain("At time 0.10 s: multiple syncs detected, last 96 ms ago, count 4");
+    expect(f).toContain("Hint 2 helps here");
+    expect(f).not.toMatch(/\b(attach|values)\b(?! to)/);
+  });
 });

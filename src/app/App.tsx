@@ -69,7 +69,7 @@ export function App({ lessons, store, workspace, openEditor, initialMessage, tit
 
   const variantLine = current && current.variants.length > 0 ? (() => {
     const v = chooseVariant(current);
-    return t("app.variant", { variant: v.variant, probe: v.probe, reason: v.reason });
+    return t("app.variant", { variant: t(`app.variant.${v.variant}`), probe: v.probe, reason: v.reason });
   })() : "";
   const all = c.rows(progress);
   const shown = c.shownRows(all);

@@ -235,4 +235,5 @@ export const en = {
   "app.variant.original": "original",
   "app.variant.portable": "portable",
   "app.run.stale": "({count} trace lines from before this run began were left out)",
+  "app.check.hintNext": "Stuck? h shows the next hint; the hints go from a nudge to nearly the answer.",
 } as const;

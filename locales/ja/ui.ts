@@ -236,4 +236,5 @@ export const ja: Record<keyof typeof en, string> = {
   "app.variant.original": "オリジナル版",
   "app.variant.portable": "ポータブル版",
   "app.run.stale": "(この実行を始める前のトレース行 {count} 行は表示していません)",
+  "app.check.hintNext": "行き詰まったら h で次のヒントを表示します。ヒントは軽い手がかりから答えに近いものまで段階的に出てきます。",
 };

@@ -79,9 +79,8 @@ export function checkLines(o: CheckOutcome, lesson: Lesson | undefined, width: n
     say([{ text: t("app.check.example"), bold: true }]);
     out.push([{ text: `  ${example}`, color: "green" }]);
   }
-  if (hints.size > 0) {
-    out.push([]);
-    say([{ text: t("app.check.hintHelps", { n: [...hints].sort()[0]! }), color: "magenta" }]);
-  }
+  out.push([]);
+  if (hints.size > 0) say([{ text: t("app.check.hintHelps", { n: [...hints].sort()[0]! }), color: "magenta" }]);
+  else if (lesson?.exercise) say([{ text: t("app.check.hintNext"), color: "magenta" }]);
   return out;
 }

@@ -5,7 +5,8 @@ import { setLang, t, type Lang } from "../i18n/index.ts";
 import type { Lesson } from "../lesson/schema.ts";
 import { findLesson } from "../lesson/registry.ts";
 import { lessonStrings } from "../lesson/text.ts";
-import { chooseVariant, runnable } from "../lesson/variant.ts";
+import { chooseVariant } from "../lesson/variant.ts";
+import { filterRows, lessonRows, type ListRow } from "./lesson-rows.ts";
 import { answerFile, ensureWorkspaceFile, workspaceFile } from "../lesson/workspace.ts";
 import { checkLesson } from "../lesson/check-lesson.ts";
 import type { Progress } from "../state/progress.ts";
@@ -17,13 +18,6 @@ import { commandHelp, complete, contexts, findCommand, lookup, type Intent } fro
 import { keyNames, type InkKey } from "./state/keys.ts";
 import { RunSession } from "./run-session.ts";
 import { resetToStarter } from "./workspace-files.ts";
-
-export interface ListRow {
-  lesson: Lesson;
-  done: boolean;
-  portableHere: boolean;
-  optional?: boolean;
-}
 
 export interface ControllerOptions {
   lessons: Lesson[];
@@ -64,16 +58,10 @@ export class AppController {
   }
 
   rows(progress: Progress = this.o.progress.get()): ListRow[] {
-    return this.o.lessons.map((l) => ({
-      lesson: l,
-      done: progress.done.includes(l.id),
-      optional: this.o.optional?.includes(l.id),
-      portableHere: l.variants.some((v) => v.name === "original") && !runnable(l, "original") && runnable(l, "portable"),
-    }));
+    return lessonRows(this.o.lessons, progress, this.o.optional);
   }
   shownRows(all = this.rows()): ListRow[] {
-    const f = this.state.filter;
-    return all.filter((r) => f === "all" || (f === "done") === r.done);
+    return filterRows(all, this.state.filter);
   }
   current(): Lesson | undefined {
     return this.state.screen === "lesson" ? this.o.lessons[this.state.selected] : undefined;

@@ -6,7 +6,7 @@ import { Box, Text } from "ink";
 import { t } from "../../i18n/index.ts";
 import { lessonTitle } from "../../lesson/text.ts";
 import { fit } from "../text-layout.ts";
-import type { ListRow } from "../controller.ts";
+import type { ListRow } from "../lesson-rows.ts";
 
 export function progressBar(done: number, total: number, width: number): string {
   const full = total === 0 ? 0 : Math.round((done / total) * width);

@@ -18,7 +18,9 @@ const byNumber = (n: number) => lessons.find((l) => l.number === n)!;
 function answerCode(l: Lesson): string[] {
   const answer = fs.readFileSync(answerFile(l)!, "utf8");
   const starter = fs.readFileSync(starterFile(l)!, "utf8");
-  return answer.split("\n").map((x) => x.trim()).filter((x) => x.length >= 12 && !x.startsWith("//") && !x.startsWith("*") && !starter.includes(x));
+  // The answer's C lives in the lesson module (lesson.c).
+  const all = [answer, l.c.original ?? "", l.c.portable ?? ""].join("\n");
+  return all.split("\n").map((x) => x.trim()).filter((x) => x.length >= 12 && !x.startsWith("//") && !x.startsWith("*") && !starter.includes(x));
 }
 
 describe("exercise prose", () => {

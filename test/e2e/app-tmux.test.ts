@@ -92,16 +92,22 @@ afterAll(() => {
 });
 
 const answer2 = fs.readFileSync(path.join(projectRoot, "answers", "02-sys_sync.ts"), "utf8");
+/** A learner's own correct solution (the answer imports its C from the lesson module, which a workspace file cannot). */
+const solved = wrongWith("sys_sync() called").replace(/console\.log\("learner-marker-.*\n/, "");
 const starter2 = fs.readFileSync(path.join(projectRoot, "lessons", "starters", "02-sys_sync.ts"), "utf8");
-/** The answer's own code lines: not comments, not shared with the starter. */
-const answerCode = answer2
+const lesson2 = (await import("../../lessons/02-sys_sync.ts")).default;
+/** The answer's own code lines (its TypeScript and the lesson's C): not comments, not shared with the starter. */
+const answerCode = [answer2, lesson2.c.original ?? "", lesson2.c.portable ?? ""]
+  .join("\n")
   .split("\n")
   .map((l) => l.trim())
   .filter((l) => l.length >= 8 && !l.startsWith("//") && !starter2.includes(l));
 
 /** A learner's wrong attempt: its own marker, its own message instead of the lesson's. */
-const wrong = `import { BPF, lessonVariant } from "bcc-tutor";
-const msg = "sync seen by my own probe";
+const wrong = wrongWith("sync seen by my own probe");
+function wrongWith(msg: string): string {
+  return `import { BPF, lessonVariant } from "bcc-tutor";
+const msg = "${msg}";
 const text =
   lessonVariant() === "original"
     ? \`int kprobe__sys_sync(void *ctx) { bpf_trace_printk("\${msg}\\\\n"); return 0; }\`
@@ -112,6 +118,7 @@ console.log("learner-marker-${process.pid}");
 process.on("SIGINT", () => { b.close(); process.exit(0); });
 await b.tracePrint();
 `;
+}
 
 /** A learner's file whose C does not compile, and the line of the error in it. */
 const broken = `import { BPF } from "bcc-tutor";
@@ -184,7 +191,7 @@ describe("bcc-tutor in a terminal", () => {
     // Pass in watch mode: save the way an editor does (write a new file, rename it over).
     term.keys("w");
     await term.waitFor("watching");
-    fs.writeFileSync(`${file}.tmp`, `// my version\n${answer2}`);
+    fs.writeFileSync(`${file}.tmp`, `// my version\n${solved}`);
     fs.renameSync(`${file}.tmp`, file);
     const passed = await term.waitFor("Passed!", 120_000);
     expect(passed).toContain("✓");

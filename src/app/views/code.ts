@@ -25,10 +25,10 @@ export interface CodeView {
   sideBySide: boolean;
 }
 
-/** Each variant's C, as the lesson module holds it (contract section 8: `lesson.c`, from h-lessons). */
+/** Each variant's C, as the lesson module holds it (contract section 8: `lesson.c`). */
 export function variantC(lesson: Lesson): { original?: string; portable?: string } | undefined {
-  const c = (lesson as Lesson & { c?: { original?: string; portable?: string } }).c;
-  return c && (c.original || c.portable) ? c : undefined;
+  const c = lesson.c;
+  return c.original || c.portable ? c : undefined;
 }
 
 function read(file: string): string | undefined {

@@ -164,6 +164,32 @@ describe("the app", () => {
     app.unmount();
   });
 
+  it("shows an example's C as the running variant, and both variants side by side with v", async () => {
+    const { app } = setup();
+    await screen(app, "Enter open");
+    press(app, ":", ...typed("lesson 4"), KEY.enter);
+    await screen(app, "4. sync_timing");
+    press(app, KEY.tab);
+    await screen(app, "the C of the variant that runs here");
+    press(app, "v");
+    const both = await screen(app, "side by side");
+    expect(both).toMatch(/original +│ portable/);
+    expect(both).toMatch(/int do_trace\(struct pt_regs \*ctx\) \{ +│ TRACEPOINT_PROBE\(syscalls, sys_enter_sync\)/);
+    app.unmount();
+  });
+
+  it("keeps an exercise's variants' C hidden until the answer may be shown", async () => {
+    const { app } = setup();
+    await screen(app, "Enter open");
+    press(app, ":", ...typed("lesson 5"), KEY.enter);
+    await screen(app, "5. sync_count");
+    press(app, "v");
+    const hidden = await screen(app, "side by side");
+    expect(hidden).toContain("part of the reference answer");
+    expect(hidden).not.toContain("lookup_or_try_init");
+    app.unmount();
+  });
+
   it("completes command names with Tab and says when a command is unknown", async () => {
     const { app } = setup();
     await screen(app, "Enter open");

@@ -14,7 +14,13 @@ export class Scrollback {
   /** Bumped on every change, so React can tell. */
   version = 0;
 
+  /** The version the screen last drew (set by the throttled subscription, use-scrollback.ts). */
+  published = 0;
+
   constructor(readonly max = 2000) {}
+
+  /** Decides which complete lines are kept (the run pane leaves out stale trace lines). */
+  filter: ((line: string) => boolean) | undefined;
 
   push(chunk: string): void {
     const parts = (this.partial + chunk).split("\n");
@@ -23,7 +29,7 @@ export class Scrollback {
       parts.push(this.partial);
       this.partial = "";
     }
-    for (const p of parts) this.add(p);
+    for (const p of parts) if (!this.filter || this.filter(p)) this.add(p);
     this.version++;
   }
 

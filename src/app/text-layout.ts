@@ -1,5 +1,8 @@
 // Styled text as data, wrapped to the terminal's width by display columns
-// (CJK characters are two columns wide), for Markdown prose and code.
+// (East Asian Width: CJK characters are two columns), for prose and code.
+// CJK text may break between any two characters, Latin text at spaces;
+// no line starts with closing punctuation (kinsoku: 。、）」…) or ends with
+// an opening bracket.
 import stringWidth from "string-width";
 
 export interface Segment {
@@ -13,53 +16,119 @@ export type Line = Segment[];
 
 export const lineText = (l: Line): string => l.map((s) => s.text).join("");
 
-/** Splits segments into lines no wider than width columns, breaking at spaces when it can. */
+/** Two columns wide (kana, kanji, fullwidth forms, CJK punctuation). */
+export function isWide(ch: string): boolean {
+  return stringWidth(ch) === 2;
+}
+
+/** May not start a line. */
+export const NO_START = new Set([..."。、，．・：；？！）」』】〕〉》］｝〙〗ー―‐〜…ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ,.:;?!)]}"]);
+/** May not end a line. */
+export const NO_END = new Set([..."（「『【〔〈《［｛〘〖([{"]);
+
+/** Runs of spaces, single wide characters, and runs of everything else. */
+const TOKEN = /( +)|([^ ])/gu;
+
+function tokenize(text: string): string[] {
+  const out: string[] = [];
+  let word = "";
+  for (const m of text.matchAll(TOKEN)) {
+    const ch = m[0];
+    if (m[1] !== undefined || isWide(ch)) {
+      if (word) out.push(word);
+      word = "";
+      out.push(ch);
+    } else word += ch;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+interface Piece {
+  seg: Segment;
+  text: string;
+  width: number;
+}
+
+/** Splits segments into lines no wider than width columns. */
 export function wrapLine(line: Line, width: number, indent = 0): Line[] {
   const w = Math.max(8, width);
-  const out: Line[] = [];
-  let cur: Line = [];
+  const lines: Piece[][] = [];
+  let cur: Piece[] = [];
   let col = 0;
   const pad = " ".repeat(indent);
   const newLine = () => {
-    out.push(cur);
-    cur = indent ? [{ text: pad }] : [];
+    // Trailing spaces are not drawn.
+    while (cur.length > 0 && cur[cur.length - 1]!.text.trim() === "" && cur.length > (indent ? 1 : 0)) cur.pop();
+    lines.push(cur);
+    cur = indent ? [{ seg: { text: "" }, text: pad, width: indent }] : [];
     col = indent;
   };
+  const put = (p: Piece) => {
+    cur.push(p);
+    col += p.width;
+  };
+  const atLineStart = () => col <= indent;
+  // A word wider than the line: cut it.
+  const cutInto = (p: Piece) => {
+    for (const ch of p.text) {
+      const cw = stringWidth(ch);
+      if (col + cw > w && !atLineStart()) newLine();
+      put({ seg: p.seg, text: ch, width: cw });
+    }
+  };
   for (const seg of line) {
-    // Tokens: runs of spaces, runs of non-spaces; CJK text may break anywhere.
-    for (const tok of seg.text.match(/ +|[^ ]+/g) ?? []) {
+    for (const tok of tokenize(seg.text)) {
       const tw = stringWidth(tok);
+      const piece = { seg, text: tok, width: tw };
       if (col + tw <= w) {
-        push(cur, seg, tok);
-        col += tw;
+        put(piece);
         continue;
       }
       if (tok.startsWith(" ")) {
         newLine();
         continue;
       }
-      if (tw <= w - indent && col > indent) {
-        newLine();
-        push(cur, seg, tok);
-        col += tw;
+      // Break before tok, carrying down what may not stay behind: the
+      // character a closing mark must follow (kinsoku), and opening brackets.
+      const carry: Piece[] = [];
+      const movable = () => cur.length > (indent ? 1 : 0) + 1;
+      const takeLast = () => {
+        const p = cur.pop()!;
+        col -= p.width;
+        carry.unshift(p);
+      };
+      if (NO_START.has([...tok][0]!) && movable() && cur[cur.length - 1]!.text.trim() !== "") takeLast();
+      while (movable() && NO_END.has(cur[cur.length - 1]!.text)) takeLast();
+      if (atLineStart()) {
+        cutInto(piece);
         continue;
       }
-      for (const ch of tok) {
-        const cw = stringWidth(ch);
-        if (col + cw > w) newLine();
-        push(cur, seg, ch);
-        col += cw;
-      }
+      newLine();
+      for (const c of carry) put(c);
+      if (col + tw <= w) put(piece);
+      else cutInto(piece);
     }
   }
-  out.push(cur);
+  lines.push(cur);
+  return lines.map(merge);
+}
+
+function merge(pieces: Piece[]): Line {
+  const out: Line = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    const s = p.seg;
+    if (last && last.color === s.color && last.bold === s.bold && last.dim === s.dim && last.inverse === s.inverse) last.text += p.text;
+    else out.push({ ...s, text: p.text });
+  }
   return out;
 }
 
-function push(line: Line, style: Segment, text: string): void {
-  const last = line[line.length - 1];
-  if (last && last.color === style.color && last.bold === style.bold && last.dim === style.dim && last.inverse === style.inverse) last.text += text;
-  else line.push({ ...style, text });
+/** Cuts plain text to at most width columns, with "…" when cut (a line that must not wrap). */
+export function clip(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  return `${fit(text, Math.max(0, width - 1)).trimEnd()}…`;
 }
 
 /** Pads or cuts plain text to exactly width columns. */

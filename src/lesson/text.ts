@@ -18,7 +18,7 @@ export type LessonStrings = z.infer<typeof lessonStringsSchema>;
 
 export const localesDir = path.join(packageRoot, "locales");
 
-export function lessonTextPath(l: Lesson, lang: Lang, ext: "md" | "json"): string {
+export function lessonTextPath(l: Lesson, lang: Lang, ext: "md" | "json" | "walkthrough.md"): string {
   return path.join(localesDir, lang, "lessons", `${lessonStem(l)}.${ext}`);
 }
 
@@ -57,6 +57,15 @@ export function lessonProse(l: Lesson, lang: Lang = getLang()): string {
     if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
   }
   return `# ${lessonTitle(l, lang)}\n`;
+}
+
+/** The walk-through of an exercise's reference answer (shown after a pass, or when asked for), falling back to English. */
+export function lessonWalkthrough(l: Lesson, lang: Lang = getLang()): string | undefined {
+  for (const x of [lang, "en"] as const) {
+    const p = lessonTextPath(l, x, "walkthrough.md");
+    if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
+  }
+  return undefined;
 }
 
 export { LANGS };

@@ -16,7 +16,19 @@ import type { Lesson } from "../../src/lesson/schema.ts";
 import { lessonTitle } from "../../src/lesson/text.ts";
 
 const KEY = { down: "\u001B[B", up: "\u001B[A", enter: "\r", esc: "\u001B", tab: "\t" };
-const tick = (ms = 60) => new Promise((r) => setTimeout(r, ms));
+const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls the last frame until it shows what is awaited (no fixed sleeps between keys). */
+async function screen(app: ReturnType<typeof render>, what: string | RegExp | ((f: string) => boolean), ms = 5000): Promise<string> {
+  const ok = typeof what === "function" ? what : (f: string) => (typeof what === "string" ? f.includes(what) : what.test(f));
+  const start = Date.now();
+  for (;;) {
+    const f = app.lastFrame() ?? "";
+    if (ok(f)) return f;
+    if (Date.now() - start > ms) throw new Error(`not on screen after ${ms} ms: ${String(what)}\n${f}`);
+    await tick();
+  }
+}
 
 let lessons: Lesson[];
 beforeAll(async () => {
@@ -33,77 +45,101 @@ function setup() {
   return { app, store, workspace };
 }
 
-async function press(app: ReturnType<typeof render>, ...keys: string[]) {
-  for (const k of keys) {
-    app.stdin.write(k);
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  const start = Date.now();
+  while (!ok()) {
+    if (Date.now() - start > ms) throw new Error(`not true after ${ms} ms`);
     await tick();
   }
 }
 
+/** Types keys one write each; what they do is then awaited on the screen. */
+function press(app: ReturnType<typeof render>, ...keys: string[]) {
+  for (const k of keys) app.stdin.write(k);
+}
+
 const byNumber = (n: number) => lessons.find((l) => l.number === n)!;
 
+const typed = (text: string) => text.split("");
+
 describe("the app", () => {
-  it("lists every lesson with its title and kind", async () => {
+  it("lists every lesson with its title and kind, and the progress", async () => {
     const { app } = setup();
-    await tick();
-    const frame = app.lastFrame()!;
-    expect(frame).toContain(lessonTitle(byNumber(2)));
+    const frame = await screen(app, lessonTitle(byNumber(2)));
     expect(frame).toContain("exercise");
+    expect(frame).toMatch(new RegExp(`0 of ${lessons.length} done`));
     app.unmount();
   });
 
   it("moves with the arrow keys and opens the selected lesson", async () => {
     const { app, store } = setup();
-    await tick();
-    await press(app, KEY.down, KEY.down, KEY.down, KEY.enter);
+    await screen(app, "Enter open");
+    press(app, KEY.down, KEY.down, KEY.down, KEY.enter);
     const third = lessons[3]!;
-    expect(app.lastFrame()).toContain(`${third.number}. ${lessonTitle(third)}`);
+    await screen(app, `${third.number}. ${lessonTitle(third)}`);
     expect(store.progress.current).toBe(third.id);
-    await press(app, KEY.esc);
-    expect(app.lastFrame()).toContain("Enter open");
+    press(app, KEY.esc);
+    const list = await screen(app, "Enter open");
+    // The list says where the learner left off.
+    expect(list).toContain(`left off at ${third.number}. ${lessonTitle(third)}`);
     app.unmount();
   });
 
   it("switches to Japanese with l, and remembers it", async () => {
     const { app, store } = setup();
-    await tick();
-    await press(app, "l");
-    expect(app.lastFrame()).toContain(lessonTitle(byNumber(2), "ja"));
-    expect(app.lastFrame()).toContain("終了");
+    await screen(app, "Enter open");
+    press(app, "l");
+    const ja = await screen(app, lessonTitle(byNumber(2), "ja"));
+    expect(ja).toContain("終了");
     expect(store.progress.lang).toBe("ja");
-    await press(app, "l");
-    expect(app.lastFrame()).toContain(lessonTitle(byNumber(2), "en"));
+    press(app, "l");
+    await screen(app, lessonTitle(byNumber(2), "en"));
+    app.unmount();
+  });
+
+  it("applies a burst of commands written at once, one by one, in order", async () => {
+    const { app, store } = setup();
+    await screen(app, "Enter open");
+    app.stdin.write(":lang ja\r:lesson 2\r:hint\r");
+    await screen(app, `2. ${lessonTitle(byNumber(2), "ja")}`);
+    await until(() => store.progress.hintsUsed.sys_sync === 1);
+    expect(store.progress.lang).toBe("ja");
+    expect(store.progress.current).toBe("sys_sync");
+    expect(store.progress.hintsUsed.sys_sync).toBe(1);
     app.unmount();
   });
 
   it("shows hints one level at a time and remembers how many were used", async () => {
     const { app, store } = setup();
-    await tick();
-    await press(app, ":", ..."lesson 2".split(""), KEY.enter);
-    expect(app.lastFrame()).not.toContain("Hint 1 of");
-    await press(app, "h");
-    expect(store.progress.hintsUsed.sys_sync).toBe(1);
-    await press(app, "h");
-    expect(store.progress.hintsUsed.sys_sync).toBe(2);
+    await screen(app, "Enter open");
+    press(app, ":", ...typed("lesson 2"), KEY.enter);
+    const prose = await screen(app, "2. sys_sync");
+    expect(prose).not.toContain("Hint 1 of");
+    press(app, "h");
+    await until(() => store.progress.hintsUsed.sys_sync === 1);
+    press(app, "h");
+    await until(() => store.progress.hintsUsed.sys_sync === 2);
     // The hints sit below the prose: scroll to the end to see them.
     for (let i = 0; i < 400; i++) app.stdin.write(KEY.down);
-    await tick(100);
-    expect(app.lastFrame()).toContain("Hint 2 of 3");
+    await screen(app, "Hint 2 of 3");
     app.unmount();
   });
 
   it("asks before resetting an exercise, and keeps the old file as a backup", async () => {
     const { app, workspace } = setup();
-    await tick();
-    await press(app, ":", ..."lesson 2".split(""), KEY.enter);
+    await screen(app, "Enter open");
+    press(app, ":", ...typed("lesson 2"), KEY.enter);
+    await screen(app, "2. sys_sync");
     const file = path.join(workspace, "02-sys_sync.ts");
     expect(fs.existsSync(file)).toBe(true); // created from the starter on first open
     fs.writeFileSync(file, "// my work\n");
-    await press(app, "x");
-    expect(app.lastFrame()).toMatch(/Reset .* to the starter\?/);
-    await press(app, "n");
+    press(app, "x");
+    await screen(app, /Reset .* to the starter\?/);
+    press(app, "n");
+    await screen(app, (f) => !/Reset .* to the starter\?/.test(f));
     expect(fs.readFileSync(file, "utf8")).toBe("// my work\n");
-    await press(app, "x", "y");
+    press(app, "x", "y");
+    await screen(app, "reset; your previous file is");
     expect(fs.readFileSync(file, "utf8")).toContain("TODO");
     const backups = fs.readdirSync(workspace).filter((f) => f.endsWith(".bak"));
     expect(backups).toHaveLength(1);
@@ -111,32 +147,69 @@ describe("the app", () => {
     app.unmount();
   });
 
-  it("asks before showing a solution the learner has not earned", async () => {
+  it("hides the answer and its walk-through until asked, then asks before showing it", async () => {
     const { app, store } = setup();
-    await tick();
-    await press(app, ":", ..."lesson 2".split(""), KEY.enter, "a");
-    expect(app.lastFrame()).toContain("Show the reference answer before passing?");
-    await press(app, "y");
-    expect(app.lastFrame()).toContain("reference answer: answers/02-sys_sync.ts");
+    await screen(app, "Enter open");
+    press(app, ":", ...typed("lesson 2"), KEY.enter);
+    await screen(app, "2. sys_sync");
+    press(app, KEY.tab);
+    expect(await screen(app, "your file:")).not.toContain("reference answer: answers/");
+    for (let i = 0; i < 200; i++) app.stdin.write(KEY.down);
+    expect(await screen(app, "The reference answer is shown once the exercise passes")).not.toContain("reference answer: answers/");
+    press(app, "a");
+    await screen(app, "Show the reference answer before passing?");
+    press(app, "y");
+    await screen(app, "reference answer: answers/02-sys_sync.ts");
     expect(store.progress.solutionsSeen).toContain("sys_sync");
+    app.unmount();
+  });
+
+  it("shows an example's C as the running variant, and both variants side by side with v", async () => {
+    const { app } = setup();
+    await screen(app, "Enter open");
+    press(app, ":", ...typed("lesson 4"), KEY.enter);
+    await screen(app, "4. sync_timing");
+    press(app, KEY.tab);
+    await screen(app, "the C of the variant that runs here");
+    press(app, "v");
+    const both = await screen(app, "side by side");
+    expect(both).toMatch(/original +│ portable/);
+    expect(both).toMatch(/int do_trace\(struct pt_regs \*ctx\) \{ +│ TRACEPOINT_PROBE\(syscalls, sys_enter_sync\)/);
+    app.unmount();
+  });
+
+  it("keeps an exercise's variants' C hidden until the answer may be shown", async () => {
+    const { app } = setup();
+    await screen(app, "Enter open");
+    press(app, ":", ...typed("lesson 5"), KEY.enter);
+    await screen(app, "5. sync_count");
+    press(app, "v");
+    const hidden = await screen(app, "side by side");
+    expect(hidden).toContain("part of the reference answer");
+    expect(hidden).not.toContain("lookup_or_try_init");
     app.unmount();
   });
 
   it("completes command names with Tab and says when a command is unknown", async () => {
     const { app } = setup();
-    await tick();
-    await press(app, ":", "l", "a", KEY.tab);
-    expect(app.lastFrame()).toContain(":lang ");
-    await press(app, KEY.esc, ":", "z", "z", KEY.enter);
-    expect(app.lastFrame()).toContain("unknown command :zz");
+    await screen(app, "Enter open");
+    press(app, ":", "l", "a", KEY.tab);
+    await screen(app, ":lang ");
+    press(app, KEY.esc);
+    await screen(app, (f) => !f.includes(":lang "));
+    press(app, ":", "z", "z", KEY.enter);
+    await screen(app, "unknown command :zz");
     app.unmount();
   });
 });
 
 describe("check results", () => {
-  it("lists each expectation, and points a compile error at the learner's line", () => {
+  const lesson = () => byNumber(2);
+  it("says each expectation in words, and points a compile error at the learner's line", () => {
     const { lastFrame } = render(
       <CheckView
+        width={100}
+        lesson={byNumber(5)}
         state={{
           status: "done",
           outcome: {
@@ -153,7 +226,67 @@ describe("check results", () => {
     const f = lastFrame()!;
     expect(f).toContain("Not yet");
     expect(f).toContain("compile error at /w/05-sync_count.ts:17:9");
-    expect(f).toContain("✓ helpers");
-    expect(f).toContain("✗ the BPF program does not compile");
+    expect(f).toContain("✓ The program is written the way the lesson asks.");
+    expect(f).toContain("✗ The program compiles, loads and runs.");
+    expect(f).toContain("the BPF program does not compile");
+    expect(f).not.toContain("source:second-key");
+  });
+
+  it("on a failure shows the learner's output with unmatched lines marked, an expected line, and no pattern", () => {
+    const l = lesson();
+    const lc = l.expect.lines[0]!;
+    const { lastFrame } = render(
+      <CheckView
+        width={100}
+        lesson={l}
+        state={{
+          status: "done",
+          outcome: {
+            lesson: l.id, file: "/w/02-sys_sync.ts", variant: "portable", status: "failed", durationMs: 10,
+            expectations: [{ id: `lines:${lc.pattern}`, passed: false, text: "It prints one line per sync.", reason: "expected at least 1 lines; got 0" }],
+            run: { stdout: "my own marker line\n", stderr: "", exitCode: 0, exitSignal: null, truncated: false },
+          },
+        }}
+      />,
+    );
+    const f = lastFrame()!;
+    expect(f).toContain("✗ my own marker line");
+    expect(f).toContain(lc.example);
+    expect(f).toContain(`It prints at least ${lc.min} line(s) like`);
+    expect(f).not.toContain(lc.pattern);
+    expect(f).not.toContain("lines:");
+  });
+
+  it("renders the checker's own sentences, its judged output and the hint that helps (contract section 3)", () => {
+    const { lastFrame } = render(
+      <CheckView
+        width={100}
+        lesson={byNumber(5)}
+        state={{
+          status: "done",
+          outcome: {
+            lesson: "sync_count", file: "/w/05-sync_count.ts", variant: "portable", status: "failed", durationMs: 10,
+            expectations: [
+              { id: "attach", passed: true, text: "It attaches to the sync system call." },
+              { id: "values", passed: false, text: "The counts grow by one per sync.", reason: "went from 3 to 5 between two lines", hint: 2 },
+            ],
+            output: [
+              { text: "At time 0.00 s: multiple syncs detected, last 95 ms ago, count 3", ok: true },
+              { text: "count is five now", ok: false },
+            ],
+            example: "At time 0.10 s: multiple syncs detected, last 96 ms ago, count 4",
+          },
+        }}
+      />,
+    );
+    const f = lastFrame()!;
+    expect(f).toContain("✓ It attaches to the sync system call.");
+    expect(f).toContain("✗ The counts grow by one per sync.");
+    expect(f).toContain("went from 3 to 5");
+    expect(f).toContain("✗ count is five now");
+    expect(f).toMatch(/^ {2}At time 0\.00 s/m);
+    expect(f).toContain("At time 0.10 s: multiple syncs detected, last 96 ms ago, count 4");
+    expect(f).toContain("Hint 2 helps here");
+    expect(f).not.toMatch(/\b(attach|values)\b(?! to)/);
   });
 });

@@ -1,74 +1,238 @@
-// The real app in a real terminal (tmux), as a learner uses it: lesson 4
-// live with its workload, Japanese, then exercise 2 solved in watch mode.
+// The real app in a real terminal (tmux), as a learner uses it: a burst of
+// commands runs lesson 4 live; in exercise 2 `r` runs the learner's own
+// file, a failing check speaks in words about the learner's own lines, the
+// prose keeps the answer hidden until the exercise passes (in watch mode),
+// then the walk-through and the diff appear; Japanese lesson 5 reflows at 80
+// and 120 columns. Every step waits on what the screen shows.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import stringWidth from "string-width";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/fixtures.ts";
 
-const session = `bcc-tutor-e2e-${process.pid}`;
+const sessions: string[] = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcc-tutor-e2e-"));
 const workspace = path.join(dir, "workspace");
 
 const tmux = (...args: string[]) => execFileSync("tmux", args, { encoding: "utf8" });
-const screen = () => tmux("capture-pane", "-p", "-t", session);
-const keys = (...k: string[]) => tmux("send-keys", "-t", session, ...k);
-const type = (text: string) => tmux("send-keys", "-t", session, "-l", text);
 
-async function waitFor(what: string | RegExp, ms = 30_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const s = screen();
-    if (typeof what === "string" ? s.includes(what) : what.test(s)) return s;
-    if (Date.now() - start > ms) throw new Error(`"${what}" not on screen after ${ms} ms:\n${s}`);
-    await new Promise((r) => setTimeout(r, 200));
+class Term {
+  constructor(readonly name: string, readonly columns: number) {}
+  screen = () => tmux("capture-pane", "-p", "-t", this.name);
+  keys = (...k: string[]) => void tmux("send-keys", "-t", this.name, ...k);
+  /** Sent as one write: a paste, or keys typed faster than the app draws. */
+  type = (text: string) => void tmux("send-keys", "-t", this.name, "-l", text);
+
+  async waitFor(what: string | RegExp | ((s: string) => boolean), ms = 30_000): Promise<string> {
+    const ok = typeof what === "function" ? what : (s: string) => (typeof what === "string" ? s.includes(what) : what.test(s));
+    const start = Date.now();
+    for (;;) {
+      const s = this.screen();
+      if (ok(s)) return s;
+      if (Date.now() - start > ms) throw new Error(`"${String(what)}" not on screen after ${ms} ms:\n${s}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
+  /** Until the app answers keys (the tty turns raw just after the first frame): f cycles the list filter. */
+  async ready(): Promise<void> {
+    await this.waitFor((s) => s.includes("Enter") || s.includes("Enter 開く"), 60_000);
+    for (let i = 0; ; i++) {
+      this.keys("f");
+      try {
+        await this.waitFor(/filter: pending|絞り込み: 未完了/, 1000);
+        break;
+      } catch (e) {
+        if (i > 20) throw e;
+      }
+    }
+    this.keys("f");
+    await this.waitFor(/filter: done|絞り込み: 完了/);
+    this.keys("f");
+    await this.waitFor(/filter: all|絞り込み: すべて/);
+  }
+
+  /** The screen's pages of the current tab, from the top (PgDn until it stops moving). */
+  async pages(): Promise<string[]> {
+    const out = [this.screen()];
+    for (let i = 0; i < 20; i++) {
+      const before = out[out.length - 1]!;
+      this.keys("NPage");
+      let s: string;
+      try {
+        s = await this.waitFor((x) => x !== before, 1500);
+      } catch {
+        break; // the end: nothing moved
+      }
+      out.push(s);
+    }
+    return out;
   }
 }
 
+function start(name: string, columns: number, lang: "en" | "ja"): Term {
+  const session = `bcc-tutor-e2e-${name}-${process.pid}`;
+  sessions.push(session);
+  // CI=true as on CI machines: Ink would draw nothing until exit if it saw it.
+  const env = `CI=true BCC_TUTOR_STATE_DIR=${dir}/state-${name} BCC_TUTOR_WORKSPACE=${workspace} LANG=C.UTF-8`;
+  tmux("new-session", "-d", "-s", session, "-x", String(columns), "-y", "40", `cd ${projectRoot} && env ${env} node bin/bcc-tutor.js --lang ${lang}; sleep 60`);
+  return new Term(session, columns);
+}
+
 afterAll(() => {
-  try {
-    tmux("kill-session", "-t", session);
-  } catch {
-    // already gone
+  for (const s of sessions) {
+    try {
+      tmux("kill-session", "-t", s);
+    } catch {
+      // already gone
+    }
   }
 });
 
+const answer2 = fs.readFileSync(path.join(projectRoot, "answers", "02-sys_sync.ts"), "utf8");
+/** A learner's own correct solution (the answer imports its C from the lesson module, which a workspace file cannot). */
+const solved = wrongWith("sys_sync() called").replace(/console\.log\("learner-marker-.*\n/, "");
+const starter2 = fs.readFileSync(path.join(projectRoot, "lessons", "starters", "02-sys_sync.ts"), "utf8");
+const lesson2 = (await import("../../lessons/02-sys_sync.ts")).default;
+/** The answer's own code lines (its TypeScript and the lesson's C): not comments, not shared with the starter. */
+const answerCode = [answer2, lesson2.c.original ?? "", lesson2.c.portable ?? ""]
+  .join("\n")
+  .split("\n")
+  .map((l) => l.trim())
+  .filter((l) => l.length >= 8 && !l.startsWith("//") && !starter2.includes(l));
+
+/** A learner's wrong attempt: its own marker, its own message instead of the lesson's. */
+const wrong = wrongWith("sync seen by my own probe");
+function wrongWith(msg: string): string {
+  return `import { BPF, lessonVariant } from "bcc-tutor";
+const msg = "${msg}";
+const text =
+  lessonVariant() === "original"
+    ? \`int kprobe__sys_sync(void *ctx) { bpf_trace_printk("\${msg}\\\\n"); return 0; }\`
+    : \`TRACEPOINT_PROBE(syscalls, sys_enter_sync) { bpf_trace_printk("\${msg}\\\\n"); return 0; }\`;
+const b = await BPF.create({ text });
+console.log("Tracing sys_sync()... Ctrl-C to end.");
+console.log("learner-marker-${process.pid}");
+process.on("SIGINT", () => { b.close(); process.exit(0); });
+await b.tracePrint();
+`;
+}
+
+/** A learner's file whose C does not compile, and the line of the error in it. */
+const broken = `import { BPF } from "bcc-tutor";
+const text = \`
+TRACEPOINT_PROBE(syscalls, sys_enter_sync) {
+  u64 v = not_declared_anywhere;
+  return 0;
+}\`;
+const b = await BPF.create({ text });
+await b.tracePrint();
+`;
+const brokenLine = broken.split("\n").findIndex((l) => l.includes("not_declared_anywhere")) + 1;
+
 describe("bcc-tutor in a terminal", () => {
-  it("runs lesson 4 live, switches to Japanese, and passes exercise 2 in watch mode", async () => {
-    // CI=true as on CI machines: Ink would draw nothing until exit if it saw it.
-    const env = `CI=true BCC_TUTOR_STATE_DIR=${dir}/state BCC_TUTOR_WORKSPACE=${workspace} LANG=C.UTF-8`;
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", `cd ${projectRoot} && env ${env} node bin/bcc-tutor.js --lang en; sleep 60`);
-    await waitFor("Enter open", 60_000);
-    await new Promise((r) => setTimeout(r, 1500)); // the app switches the tty to raw mode just after its first frame
+  it("runs a burst of commands in order, runs the learner's own file, checks it in words, and shows the answer only after a pass", async () => {
+    const term = start("flow", 120, "ja");
+    await term.ready();
 
-    keys(":");
-    type("lesson 4");
-    keys("Enter");
-    await waitFor("4. sync_timing");
-    keys("r");
-    await waitFor("attached; press t", 60_000);
-    keys("t");
-    await waitFor("multiple syncs detected", 30_000);
-    keys("s");
-    await waitFor("finished:", 15_000);
+    // One write: three commands, applied one by one.
+    term.type(":lang en\r:lesson 4\r:run\r");
+    await term.waitFor("4. sync_timing");
+    await term.waitFor("attached; press t", 60_000);
+    term.keys("t");
+    await term.waitFor("multiple syncs detected", 30_000);
+    term.keys("s");
+    await term.waitFor("finished:", 15_000);
 
-    keys("l");
-    await waitFor("sync_timing: BPF ハッシュで sync の間隔を測る");
-
-    keys(":");
-    type("lesson 2");
-    keys("Enter");
+    term.keys(":");
+    term.type("lesson 2");
+    term.keys("Enter");
+    await term.waitFor("2. sys_sync");
     const file = path.join(workspace, "02-sys_sync.ts");
-    await waitFor("2. sys_sync");
     expect(fs.readFileSync(file, "utf8")).toContain("TODO");
-    keys("w");
-    await waitFor("監視中");
-    // Save a correct solution the way an editor does: write a new file and rename it over.
-    fs.writeFileSync(`${file}.tmp`, fs.readFileSync(path.join(projectRoot, "answers", "02-sys_sync.ts"), "utf8"));
+
+    // Before a pass: no code of the answer in the prose, and its walk-through is held back.
+    const before = (await term.pages()).join("\n");
+    for (const line of answerCode) expect(before, line).not.toContain(line);
+    expect(before).not.toContain("How the reference answer works");
+    expect(before).toContain("appears here once the exercise passes");
+
+    // r runs the learner's file: its own marker shows.
+    fs.writeFileSync(file, wrong);
+    term.keys("r");
+    await term.waitFor("running your file:", 10_000);
+    await term.waitFor(`learner-marker-${process.pid}`, 60_000);
+    term.keys("t");
+    await term.waitFor("sync seen by my own probe", 30_000);
+    term.keys("s");
+    await term.waitFor("finished:", 15_000);
+
+    // A compile error points at the learner's own line.
+    fs.writeFileSync(file, broken);
+    term.keys("r");
+    await term.waitFor((x) => !x.includes("learner-marker-")); // the new run cleared the pane
+    const err = await term.waitFor(/finished:/, 60_000);
+    expect(err).toContain(`02-sys_sync.ts:${brokenLine}:`);
+    expect(err).toContain("not_declared_anywhere");
+    fs.writeFileSync(file, wrong);
+
+    // A failing check: the learner's own lines, reasons in words, no pattern, no id.
+    term.keys("c");
+    const failed = await term.waitFor("Not yet", 120_000);
+    expect(failed).toMatch(/✗ +learner-marker-/);
+    expect(failed).toContain("What your program printed");
+    expect(failed).toMatch(/✗ It prints at least 2 line\(s\) like/);
+    expect(failed).toContain("A line the lesson expects looks like:");
+    expect(failed).not.toContain("sys_sync\\(\\)");
+    expect(failed).not.toMatch(/\b(lines|source|header|predicate):/);
+
+    // Pass in watch mode: save the way an editor does (write a new file, rename it over).
+    term.keys("w");
+    await term.waitFor("watching");
+    fs.writeFileSync(`${file}.tmp`, `// my version\n${solved}`);
     fs.renameSync(`${file}.tmp`, file);
-    const s = await waitFor("合格です", 90_000);
-    expect(s).toContain("✓");
-    keys("q");
-  }, 300_000);
+    const passed = await term.waitFor("Passed!", 120_000);
+    expect(passed).toContain("✓");
+    term.keys("w");
+
+    // After the pass: the walk-through in the prose, the answer beside the learner's file as a diff.
+    term.keys("Tab"); // check -> prose
+    await term.waitFor(/^sys_sync: your first probe/m);
+    const after = (await term.pages()).join("\n");
+    expect(after).toContain("How the reference answer works");
+    term.keys("Tab"); // prose -> program
+    const diff = await term.waitFor("the reference answer beside your file");
+    expect(diff).toMatch(/- \/\/ my version/);
+    term.keys("q");
+  }, 420_000);
+
+  for (const columns of [80, 120]) {
+    it(`lays Japanese lesson 5 out at ${columns} columns: no space and no line break between two CJK characters except at the edge`, async () => {
+      const term = start(`ja${columns}`, columns, "ja");
+      await term.ready();
+      term.keys(":");
+      term.type("lesson 5");
+      term.keys("Enter");
+      await term.waitFor("5. sync_count");
+      const cjk = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60\u3000-\u303f]/u;
+      let checked = 0;
+      for (const page of await term.pages()) {
+        // The prose lies between the tab line and the status and help lines.
+        const body = page.split("\n").slice(2, -3);
+        for (const [i, line] of body.entries()) {
+          expect(line, line).not.toMatch(/[\u3040-\u30ff\u3400-\u9fff] +[\u3040-\u30ff\u3400-\u9fff]/u);
+          const next = body[i + 1]?.trimStart();
+          const last = [...line.trimEnd()].at(-1);
+          if (!next || !last || !cjk.test(last) || !cjk.test([...next][0]!)) continue;
+          // Both sides CJK: the line was full (kinsoku may carry a character or two down).
+          expect(stringWidth(line.trimEnd()), `${line}\n${next}`).toBeGreaterThanOrEqual(columns - 8);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(3);
+      term.keys("q");
+    }, 120_000);
+  }
 });

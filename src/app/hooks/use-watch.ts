@@ -2,18 +2,20 @@
 // folder (editors often replace the file rather than write it), debounces,
 // and polls the file's mtime as a back-up: when polling sees a save the
 // watcher missed, the file system does not deliver events, and manual mode
-// is suggested.
+// is suggested. Both report to the controller, which owns the state.
 import fs from "node:fs";
 import path from "node:path";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 
 const DEBOUNCE_MS = 300;
 const POLL_MS = 1500;
 
-export function useWatch(file: string | undefined, enabled: boolean, onChange: () => void): { manualSuggested: boolean } {
-  const [manualSuggested, setManual] = useState(false);
+export function useWatch(file: string | undefined, enabled: boolean, onChange: () => void, onManual: () => void): void {
   const cb = useRef(onChange);
   cb.current = onChange;
+  const manual = useRef(onManual);
+  manual.current = onManual;
+  const setManual = (_: true) => manual.current();
   useEffect(() => {
     if (!enabled || !file) return;
     const dir = path.dirname(file);
@@ -56,7 +58,6 @@ export function useWatch(file: string | undefined, enabled: boolean, onChange: (
       if (timer) clearTimeout(timer);
     };
   }, [file, enabled]);
-  return { manualSuggested };
 }
 
 function mtime(file: string): number {

@@ -11,6 +11,7 @@
 #   --env NAME[=VAL] also pass NAME (the host's value, or VAL) into the guest
 #   --console        print the guest's serial console log at the end
 #   --keep           keep the run folder (.cache/kernel-matrix/<ver>/runs/...)
+#   --out DIR        the files CMD writes to $KERNEL_MATRIX_OUT land in DIR
 #
 # Inside the guest CMD runs as root with only these variables: HOME, PATH,
 # LANG, LC_ALL, every BCC_* and KERNEL_MATRIX_* of the host, the --env ones,
@@ -29,7 +30,7 @@
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 TIMEOUT=${KERNEL_MATRIX_TIMEOUT:-600}
 SMP=${KERNEL_MATRIX_SMP:-1}
 MEM=${KERNEL_MATRIX_MEM:-1024}
@@ -37,6 +38,7 @@ CACHE_MODE=${KERNEL_MATRIX_9P_CACHE:-loose}
 EXTRA_ENV=()
 SHOW_CONSOLE=
 KEEP=
+OUT=
 while [ $# -gt 0 ]; do
   case $1 in
     --kernel) KERNEL_MATRIX_SUITE=${2:?--kernel needs 5.10, 6.1 or 6.12}; shift 2 ;;
@@ -48,6 +50,7 @@ while [ $# -gt 0 ]; do
     --env) EXTRA_ENV+=("${2:?--env needs NAME[=VALUE]}"); shift 2 ;;
     --console) SHOW_CONSOLE=1; shift ;;
     --keep) KEEP=1; shift ;;
+    --out) OUT=${2:?--out needs DIR}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     --) shift; break ;;
     *) km_say "run-in-guest.sh: unknown option $1 (the command goes after --)"; usage >&2; exit 2 ;;
@@ -74,6 +77,7 @@ command -v timeout >/dev/null || km_fail "timeout (coreutils) not found" "apt-ge
 mkdir -p "$KM_CACHE/runs" && RUN=$(mktemp -d "$KM_CACHE/runs/run.XXXXXX") ||
   km_fail "cannot create a run folder in $KM_CACHE/runs" "check permissions and free space" 125
 mkdir "$RUN/share"
+[ -z "$OUT" ] || mkdir "$RUN/share/out"
 
 q() { local s=${1//\'/\'\\\'\'}; printf "'%s'" "$s"; }   # POSIX sh single-quoting
 {
@@ -85,6 +89,7 @@ q() { local s=${1//\'/\'\\\'\'}; printf "'%s'" "$s"; }   # POSIX sh single-quoti
   done
   # The guest kernel's own headers, whatever the host's binding would pick.
   printf 'export BCC_KERNEL_SOURCE=%s\n' "$(q "$KM_HEADERS")"
+  printf 'export KERNEL_MATRIX_DISTRO=%s\n' "$(q "Debian $KM_SUITE")"
   for e in "${EXTRA_ENV[@]}"; do
     case $e in
       *=*) printf 'export %s=%s\n' "${e%%=*}" "$(q "${e#*=}")" ;;
@@ -169,6 +174,9 @@ show_console() {
   km_say "-------------------------------------------"
 }
 
+if [ -n "$OUT" ] && [ -d "$S/out" ]; then
+  mkdir -p "$OUT" && cp -r "$S/out/." "$OUT/" || km_say "kernel-matrix: could not copy the guest's out files to $OUT"
+fi
 if [ -s "$S/rc" ]; then
   RC=$(<"$S/rc")
   [ -n "$SHOW_CONSOLE" ] && show_console 200

@@ -105,11 +105,12 @@ export function seriesPart(t: VerifiedTable, series: string): VerifiedTable {
 }
 
 /** `base` with every kernel of `part` replaced by part's cells (a kernel's old cells go, even for lessons part lacks). */
-export function mergeTable(base: VerifiedTable, part: VerifiedTable): VerifiedTable {
+export function mergeTable(base: VerifiedTable, part: VerifiedTable, opts: { partial?: boolean } = {}): VerifiedTable {
   const out: VerifiedTable = JSON.parse(JSON.stringify(base));
   for (const series of Object.keys(part.kernels)) {
     out.kernels[series] = part.kernels[series]!;
-    for (const variants of Object.values(out.results)) for (const cells of Object.values(variants)) delete cells[series];
+    // A partial run (vitest -t) replaces only the cells it ran.
+    if (!opts.partial) for (const variants of Object.values(out.results)) for (const cells of Object.values(variants)) delete cells[series];
   }
   for (const [lesson, variants] of Object.entries(part.results)) {
     for (const [variant, cells] of Object.entries(variants)) {

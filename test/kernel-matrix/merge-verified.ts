@@ -6,7 +6,9 @@ import fs from "node:fs";
 import { loadVerified, mergeTable, serializeTable, verifiedFile } from "../../src/lesson/verified.ts";
 import { writeReadmeTable } from "../../src/lesson/verified-markdown.ts";
 
-const files = process.argv.slice(2).filter((a) => a !== "--readme-only");
+// --partial: the runs covered some lessons only (vitest -t); keep the other cells.
+const partial = process.argv.includes("--partial");
+const files = process.argv.slice(2).filter((a) => a !== "--readme-only" && a !== "--partial");
 if (process.argv.includes("--readme-only")) {
   await writeReadmeTable(loadVerified());
   process.exit(0);
@@ -23,7 +25,7 @@ for (const f of files) {
     process.stderr.write(`merge-verified: ${f} holds no kernel's results (missing or damaged)\n`);
     process.exit(1);
   }
-  table = mergeTable(table, part);
+  table = mergeTable(table, part, { partial });
   process.stdout.write(`merge-verified: ${kernels.join(", ")} from ${f}\n`);
 }
 fs.writeFileSync(verifiedFile, serializeTable(table));

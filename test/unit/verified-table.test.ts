@@ -31,6 +31,13 @@ describe("the verified table", () => {
     expect(seriesPart(merged, "5.10").results).toEqual(cellTable("5.10", [["a", "original", "passed"], ["b", "original", "passed"]]).results);
   });
 
+  it("a partial run (vitest -t) replaces only the cells it ran", () => {
+    const base = cellTable("5.10", [["a", "original", "failed"], ["b", "original", "passed"]]);
+    const merged = mergeTable(base, cellTable("5.10", [["a", "original", "passed"]]), { partial: true });
+    expect(merged.results.a!.original!["5.10"]!.result).toBe("passed");
+    expect(merged.results.b!.original!["5.10"]!.result).toBe("passed");
+  });
+
   it("compares results, not dates or releases, and names every difference", () => {
     const table = cellTable("6.1", [["a", "original", "passed"], ["b", "original", "passed"]]);
     const run = cellTable("6.1", [["a", "original", "passed"], ["c", "original", "failed"]]);

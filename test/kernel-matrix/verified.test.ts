@@ -42,6 +42,16 @@ run.kernels[series] = {
 };
 const started = Date.now();
 
+/** What the kernel says the program's process has attached (bpftool perf), as "kprobe:vfs_read", "tracepoint:sched_switch". */
+function kernelAttachments(pid: number): string[] {
+  try {
+    const rows = JSON.parse(execFileSync("bpftool", ["perf", "-j"], { encoding: "utf8", timeout: 30_000 })) as Array<Record<string, unknown>>;
+    return rows.filter((r) => r.pid === pid).map((r) => `${String(r.fd_type)}:${String(r.func ?? r.tracepoint ?? r.filename ?? "")}`);
+  } catch (err) {
+    return [`bpftool failed: ${(err as Error).message.split("\n")[0]}`];
+  }
+}
+
 function record(lesson: string, variant: string, result: VerifiedResult): void {
   ((run.results[lesson] ??= {})[variant] ??= {})[series] = { result, release, date };
 }
@@ -64,12 +74,28 @@ describe(`lessons on kernel ${release} (series ${series}${inGuest ? ", qemu gues
         : `${lessonStem(lesson)} ${v.name} (${v.probe}): cannot attach here (needs ${v.needs.filter((c) => !hasCapability(c)).join(", ")}), and does not pass`;
       it(name, async () => {
         const file = answerFile(lesson)!;
-        const r = await runProgram({ lesson, file, variant: v.name });
+        let pid = 0;
+        let attached: string[] = [];
+        const r = await runProgram({
+          lesson, file, variant: v.name,
+          onEvent: (e) => {
+            if (e.type === "spawned") pid = e.pid;
+            // Probes are attached by now and the workload has not started: ask the kernel.
+            if (e.type === "phase" && e.phase === "triggering" && pid) attached = kernelAttachments(pid);
+          },
+        });
         const res = evaluate(lesson, file, r);
         record(lesson.id, v.name, res.status === "passed" ? "passed" : here ? "failed" : "cannot-attach");
         if (here) {
           expect(res.expectations.filter((e) => !e.passed), r.stderr.slice(-2000)).toEqual([]);
           expect(res.status).toBe("passed");
+          // The variant ran, as the kernel sees it: kprobe variants hold kprobes, tracepoint ones tracepoints.
+          if (v.needs.includes("kprobe")) expect(attached.filter((a) => /^k(ret)?probe:/.test(a)), attached.join(", ")).not.toEqual([]);
+          else if (v.needs.some((c) => c.startsWith("tracepoint:"))) {
+            expect(attached.filter((a) => /^tracepoint:/.test(a)), attached.join(", ")).not.toEqual([]);
+            expect(attached.filter((a) => /^k(ret)?probe:/.test(a))).toEqual([]);
+          }
+          if (attached.length) process.stdout.write(`attached ${lessonStem(lesson)} ${v.name}: ${attached.join(", ")}\n`);
         } else {
           // The capability probe said no: the kernel must refuse it too.
           expect(res.status).not.toBe("passed");

@@ -5,15 +5,12 @@
 // Run it: npx tsx answers/03-hello_fields.ts   (then run a few commands in
 // another terminal; Ctrl-C to end)
 import { BPF, escapeTerminal, lessonVariant } from "bcc-tutor";
+import lesson from "../lessons/03-hello_fields.ts";
 
-// The C program, kept in a variable. hello() has no kprobe__ or
-// tracepoint__ prefix, so nothing attaches it until we ask.
-const prog = `
-int hello(void *ctx) {
-    bpf_trace_printk("Hello, World!\\n");
-    return 0;
-}
-`;
+// The C program, kept in a variable (its text is in lessons/03-hello_fields.ts):
+// one function, hello(), that prints "Hello, World!" to trace_pipe. Its name
+// has no kprobe__ or tracepoint__ prefix, so nothing attaches it until we ask.
+const prog = lesson.c[lessonVariant()];
 
 const b = new BPF({ text: prog });
 await b.ready;

@@ -4,40 +4,16 @@
 // Run it: npx tsx answers/04-sync_timing.ts   (then run `sync` a few times
 // quickly in another terminal; Ctrl-C to end)
 import { BPF, lessonVariant } from "bcc-tutor";
+import lesson from "../lessons/04-sync_timing.ts";
 
-// The tutorial attaches a kprobe to the sync syscall. Kernels without
-// kprobes run the same body on the sys_enter_sync tracepoint instead.
+// The C program is kept with the lesson (lessons/04-sync_timing.ts), one
+// text per variant. It keeps the time of the last sync in a BPF_HASH named
+// last, under key 0: each sync looks the old time up, reports the gap in ms
+// with bpf_trace_printk() when it is under a second, and stores the new time.
+// The tutorial attaches it with a kprobe to the sync syscall; kernels
+// without kprobes run the same body on the sys_enter_sync tracepoint.
 const variant = lessonVariant();
-const probe =
-  variant === "original"
-    ? "int do_trace(struct pt_regs *ctx)"
-    : "TRACEPOINT_PROBE(syscalls, sys_enter_sync)";
-
-const text = `
-#include <uapi/linux/ptrace.h>
-
-BPF_HASH(last);
-
-${probe} {
-    u64 ts, *tsp, delta, key = 0;
-
-    // attempt to read the stored timestamp
-    tsp = last.lookup(&key);
-    if (tsp != NULL) {
-        delta = bpf_ktime_get_ns() - *tsp;
-        if (delta < 1000000000) {
-            // output if time is less than 1 second
-            bpf_trace_printk("%d\\n", delta / 1000000);
-        }
-        last.delete(&key);
-    }
-
-    // update the stored timestamp
-    ts = bpf_ktime_get_ns();
-    last.update(&key, &ts);
-    return 0;
-}
-`;
+const text = lesson.c[variant];
 
 const b = new BPF({ text });
 await b.ready;

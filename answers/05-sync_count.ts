@@ -5,50 +5,15 @@
 // Run it: npx tsx answers/05-sync_count.ts   (then run `sync` a few times
 // quickly in another terminal; Ctrl-C to end)
 import { BPF, lessonVariant } from "bcc-tutor";
+import lesson from "../lessons/05-sync_count.ts";
 
+// The C program is kept with the lesson (lessons/05-sync_count.ts), one
+// text per variant. One hash, two keys: 0 holds the time of the last sync
+// (as in lesson 4), 1 the number of syncs seen since the program started.
+// Each sync adds one to the count, then reports the gap and the count with
+// bpf_trace_printk() when it came less than a second after the last one.
 const variant = lessonVariant();
-const probe =
-  variant === "original"
-    ? "int do_trace(struct pt_regs *ctx)"
-    : "TRACEPOINT_PROBE(syscalls, sys_enter_sync)";
-
-// One hash, two keys: 0 holds the time of the last sync (as in lesson 4),
-// 1 holds the number of syncs seen since the program started.
-const text = `
-#include <uapi/linux/ptrace.h>
-
-BPF_HASH(last);
-
-${probe} {
-    u64 ts, *tsp, delta, key = 0;
-    u64 count_key = 1, zero = 0, *count;
-
-    // count every sync: the first one creates the entry with 0
-    count = last.lookup_or_try_init(&count_key, &zero);
-    if (count == NULL)
-        return 0;
-    // the pointer is the map's own value: adding to it updates the map
-    // (atomically, in case two CPUs sync at once). last.increment(count_key)
-    // would do both steps in one call, without handing back the pointer.
-    lock_xadd(count, 1);
-
-    // attempt to read the stored timestamp
-    tsp = last.lookup(&key);
-    if (tsp != NULL) {
-        delta = bpf_ktime_get_ns() - *tsp;
-        if (delta < 1000000000) {
-            // output the delta in ms and the count, if less than 1 second
-            bpf_trace_printk("%llu %llu\\n", delta / 1000000, *count);
-        }
-        last.delete(&key);
-    }
-
-    // update the stored timestamp
-    ts = bpf_ktime_get_ns();
-    last.update(&key, &ts);
-    return 0;
-}
-`;
+const text = lesson.c[variant];
 
 const b = new BPF({ text });
 await b.ready;

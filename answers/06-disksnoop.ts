@@ -4,84 +4,17 @@
 // Run it: npx tsx answers/06-disksnoop.ts   (then make some disk I/O, e.g.
 // dd if=/dev/zero of=f bs=4k count=4 oflag=direct; Ctrl-C to end)
 import { BPF, lessonVariant } from "bcc-tutor";
+import lesson from "../lessons/06-disksnoop.ts";
 
-// The tutorial's program: kprobes whose second argument is the kernel's own
-// `struct request *`. The pointer is the hash key (one request, one
-// address), and the request's members are read straight from the struct.
-const original = `
-#include <uapi/linux/ptrace.h>
-#include <linux/blk-mq.h>
-
-BPF_HASH(start, struct request *);
-
-// The operation as one letter, the way blktrace's rwbs column spells it.
-// REQ_OP_* come from the kernel headers: no need to copy them by hand.
-static inline char op_letter(unsigned int op) {
-    switch (op) {
-    case REQ_OP_READ:    return 'R';
-    case REQ_OP_WRITE:   return 'W';
-    case REQ_OP_FLUSH:   return 'F';
-    case REQ_OP_DISCARD: return 'D';
-    default:             return 'N';
-    }
-}
-
-void trace_start(struct pt_regs *ctx, struct request *req) {
-    // stash the start timestamp by request pointer
-    u64 ts = bpf_ktime_get_ns();
-    start.update(&req, &ts);
-}
-
-void trace_completion(struct pt_regs *ctx, struct request *req) {
-    u64 *tsp = start.lookup(&req);
-    if (tsp != 0) {
-        u64 delta = bpf_ktime_get_ns() - *tsp;
-        // bcc turns these member reads into bpf_probe_read_kernel() calls
-        bpf_trace_printk("%c %d %d\\n", op_letter(req->cmd_flags & REQ_OP_MASK),
-                         req->__data_len, delta / 1000);
-        start.delete(&req);
-    }
-}
-`;
-
-// Without kprobes: the block layer's tracepoints fire at the same two
-// moments. They pass the request's device and first sector, not its
-// address, so the pair (dev, sector) is the key that ties them together.
-const portable = `
-// Both fields 64-bit: no padding bytes, which the hash would compare too.
-struct key_t {
-    u64 dev;
-    u64 sector;
-};
-
-BPF_HASH(start, struct key_t);
-
-TRACEPOINT_PROBE(block, block_rq_issue) {
-    struct key_t key = { .dev = args->dev, .sector = args->sector };
-    u64 ts = bpf_ktime_get_ns();
-    start.update(&key, &ts);
-    return 0;
-}
-
-TRACEPOINT_PROBE(block, block_rq_complete) {
-    struct key_t key = { .dev = args->dev, .sector = args->sector };
-    u64 *tsp = start.lookup(&key);
-    if (tsp != 0) {
-        u64 delta = bpf_ktime_get_ns() - *tsp;
-        // rwbs is "R", "WS", "FWS"...: a leading F (flush first) comes before the operation
-        char op = args->rwbs[0];
-        if (op == 'F' && args->rwbs[1] != 0)
-            op = args->rwbs[1];
-        // this tracepoint has no byte count: sectors are 512 bytes
-        bpf_trace_printk("%c %d %d\\n", op, args->nr_sector * 512, delta / 1000);
-        start.delete(&key);
-    }
-    return 0;
-}
-`;
-
+// The C program is kept with the lesson (lessons/06-disksnoop.ts), one text
+// per variant. Both stash a start time in a BPF_HASH named start when a
+// request is issued, and at its completion print (with bpf_trace_printk())
+// its operation letter, its size in bytes and its latency in microseconds.
+// The original's kprobes get the kernel's own struct request pointer, which
+// is the key; the portable variant's tracepoints get no pointer, so it keys
+// each request by its device and first sector.
 const variant = lessonVariant();
-const b = new BPF({ text: variant === "original" ? original : portable });
+const b = new BPF({ text: lesson.c[variant] });
 await b.ready;
 
 if (variant === "original") {

@@ -4,36 +4,14 @@
 // Run it: npx tsx answers/07-hello_perf_output.ts   (then start a few
 // commands in another terminal; Ctrl-C to end)
 import { BPF, escapeTerminal, lessonVariant, type PerfEventArray } from "bcc-tutor";
+import lesson from "../lessons/07-hello_perf_output.ts";
 
-// The C side fills one struct per event and submits it, instead of
-// formatting text with bpf_trace_printk(); user space gets the same fields
-// back, decoded, with no text parsing.
-const text = `
-#include <linux/sched.h>
-
-// define output data structure in C
-struct data_t {
-    u32 pid;
-    u64 ts;
-    char comm[TASK_COMM_LEN];
-};
-// a PERF_EVENT_ARRAY map named events: one ring buffer per CPU
-BPF_PERF_OUTPUT(events);
-
-// ctx is a struct pt_regs * under a kprobe and the tracepoint's record
-// under a tracepoint; hello() only hands it on to perf_submit().
-int hello(void *ctx) {
-    struct data_t data = {};
-
-    data.pid = bpf_get_current_pid_tgid();
-    data.ts = bpf_ktime_get_ns();
-    bpf_get_current_comm(&data.comm, sizeof(data.comm));
-
-    events.perf_submit(ctx, &data, sizeof(data));
-
-    return 0;
-}
-`;
+// The C program is kept with the lesson (lessons/07-hello_perf_output.ts).
+// Its hello() fills one struct data_t per event (pid, ts, comm) and submits
+// it to the BPF_PERF_OUTPUT map named events, instead of formatting text
+// for trace_pipe; user space gets the same fields back, decoded, with no
+// text parsing.
+const text = lesson.c[lessonVariant()];
 
 // What one event looks like on this side: u32 is a number, u64 a bigint,
 // char[16] a string.

@@ -5,30 +5,16 @@
 // different sizes, e.g. dd if=/dev/zero of=f bs=64k count=4 oflag=direct;
 // Ctrl-C to print the histogram)
 import { BPF, lessonVariant } from "bcc-tutor";
+import lesson from "../lessons/09-bitehist.ts";
 
-// The tutorial counts each request when it completes, reading its size from
-// the kernel's struct request (a kprobe__ function attaches by its name).
-// Without kprobes, the block_rq_issue tracepoint hands over the same size
-// in its bytes field when the request is sent to the device.
-const variant = lessonVariant();
-const probe =
-  variant === "original"
-    ? "int kprobe__blk_update_request(struct pt_regs *ctx, struct request *req)"
-    : "TRACEPOINT_PROBE(block, block_rq_issue)";
-const bytes = variant === "original" ? "req->__data_len" : "args->bytes";
-
-const text = `
-#include <uapi/linux/ptrace.h>
-#include <linux/blk-mq.h>
-
-BPF_HISTOGRAM(dist);
-
-${probe} {
-    // one more request in the slot of log2(size in kbytes)
-    dist.increment(bpf_log2l(${bytes} / 1024));
-    return 0;
-}
-`;
+// The C program is kept with the lesson (lessons/09-bitehist.ts), one text
+// per variant. Each adds one to the BPF_HISTOGRAM named dist, in the slot
+// bpf_log2l() gives for the request's size in kbytes. The tutorial counts
+// each request when it completes, reading its size from the kernel's
+// struct request (a kprobe__ function attaches by its name); without
+// kprobes, the block_rq_issue tracepoint hands over the same size in its
+// bytes field when the request is sent to the device.
+const text = lesson.c[lessonVariant()];
 
 const b = await BPF.create({ text });
 console.log("Tracing... Hit Ctrl-C to end.");

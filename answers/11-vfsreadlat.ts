@@ -1,10 +1,11 @@
 // Lesson 11, vfsreadlat: how long reads take, as a histogram printed every
-// interval. The BPF program is C in its own file, 11-vfsreadlat.c.
+// interval. The BPF program is C in its own file, lessons/11-vfsreadlat.c.
 //
 // Run it: npx tsx answers/11-vfsreadlat.ts [interval [count]]
 //   interval: seconds between histograms (default 5)
 //   count:    how many to print before exiting (default: until Ctrl-C)
 import { BPF, lessonVariant } from "bcc-tutor";
+import { cFile } from "../lessons/11-vfsreadlat.ts";
 
 function usage(): never {
   console.error("usage: vfsreadlat [interval [count]]");
@@ -16,9 +17,10 @@ const interval = Number(intervalArg);
 const count = Number(countArg);
 if (!Number.isInteger(interval) || interval <= 0 || !Number.isInteger(count)) usage();
 
-// A relative srcFile that is not in the current folder is looked up beside
-// this script, as python bcc does.
-const b = new BPF({ srcFile: "11-vfsreadlat.c" });
+// srcFile compiles a C file instead of a string; the lesson module gives
+// its path. (A relative srcFile that is not in the current folder is looked
+// up beside the script, as python bcc does.)
+const b = new BPF({ srcFile: cFile });
 await b.ready;
 
 if (lessonVariant() === "original") {

@@ -5,48 +5,28 @@
 // `dd if=/dev/urandom of=/dev/null bs=8k count=5` on a kernel older than
 // 5.18, or `python3 -c 'import os; os.getrandom(32)'`; Ctrl-C to end)
 import { BPF, escapeTerminal, lessonVariant, tracepointExists } from "bcc-tutor";
+import lesson from "../lessons/12-urandomread.ts";
 
 // The tutorial's tracepoint, random:urandom_read, was removed in Linux
 // 5.18. Where it is missing, the getrandom(2) syscall's exit tracepoint
 // tells the same story: its ret field is the number of bytes the caller got.
 const variant = lessonVariant(["tracepoint:random:urandom_read"]);
 
+// The C program is kept with the lesson (lessons/12-urandomread.ts), one
+// text per variant: a TRACEPOINT_PROBE that prints, with bpf_trace_printk(),
+// the bits the caller got, read from the tracepoint's own fields as args->.
 // bcc builds the type of args from the tracepoint's format file, e.g.
 //   /sys/kernel/tracing/events/syscalls/sys_exit_getrandom/format
 // has "field:long ret;", hence args->ret. (The entry tracepoint,
 // sys_enter_getrandom, has ubuf, len and flags: len is the bytes asked for.)
-const probe =
-  variant === "original"
-    ? `
-TRACEPOINT_PROBE(random, urandom_read) {
-    // args is from /sys/kernel/tracing/events/random/urandom_read/format
-    bpf_trace_printk("%d\\n", args->got_bits);
-    return 0;
-}`
-    : `
-TRACEPOINT_PROBE(syscalls, sys_exit_getrandom) {
-    // args is from /sys/kernel/tracing/events/syscalls/sys_exit_getrandom/format
-    // ret is the number of bytes given (or -errno): 8 bits each
-    if (args->ret > 0)
-        bpf_trace_printk("%ld\\n", args->ret * 8);
-    return 0;
-}`;
-
+//
 // Without the format file (a new kernel asked for the original), bcc cannot
-// build args' type. The struct it would build from the old format file is
-// written out here, so the program still compiles; it just cannot attach.
-const oldFormat =
-  variant === "original" && !tracepointExists("random", "urandom_read")
-    ? `
-struct tracepoint__random__urandom_read {
-    u64 __do_not_use__;   // the common_* fields: 8 bytes
-    int got_bits;
-    int pool_left;
-    int input_left;
-};`
-    : "";
+// build args' type. The original's C then writes out the struct bcc would
+// have built from the old format file, when NO_URANDOM_READ_FORMAT is
+// defined: so the program still compiles; it just cannot attach.
+const cflags = variant === "original" && !tracepointExists("random", "urandom_read") ? ["-DNO_URANDOM_READ_FORMAT"] : [];
 
-const b = await BPF.create({ text: oldFormat + probe });
+const b = await BPF.create({ text: lesson.c[variant] }, { cflags });
 
 // header
 console.log(`${"TIME(s)".padEnd(18)} ${"COMM".padEnd(16)} ${"PID".padEnd(6)} GOTBITS`);

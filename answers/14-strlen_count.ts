@@ -4,39 +4,13 @@
 // Run it: npx tsx answers/14-strlen_count.ts   (use the machine for a few
 // seconds, e.g. run `ls` in another terminal; Ctrl-C to end)
 import { BPF, escapeTerminal, type HashTable } from "bcc-tutor";
+import lesson from "../lessons/14-strlen_count.ts";
 
-const text = `
-#include <uapi/linux/ptrace.h>
-
-struct key_t {
-    char c[80];
-};
-BPF_HASH(counts, struct key_t);
-
-int count(struct pt_regs *ctx) {
-    // strlen(NULL) would crash the caller anyway: nothing to count
-    if (!PT_REGS_PARM1(ctx))
-        return 0;
-
-    struct key_t key = {};
-    u64 zero = 0, *val;
-
-    // The argument points into the traced process's memory: copy the
-    // string into the key, up to 79 bytes and its NUL. The tutorial used
-    // bpf_probe_read_user(), which copies all 80 bytes, whatever follows
-    // the NUL too, so one string could count under several keys; the _str
-    // helper stops at the NUL, and the rest of the key stays zero.
-    bpf_probe_read_user_str(&key.c, sizeof(key.c), (void *)PT_REGS_PARM1(ctx));
-    // The string's count, created at zero the first time; NULL once the
-    // hash is full (10240 entries by default). counts.increment(key)
-    // would do the same in one call.
-    val = counts.lookup_or_try_init(&key, &zero);
-    if (val) {
-        (*val)++;
-    }
-    return 0;
-}
-`;
+// The C program is kept with the lesson (lessons/14-strlen_count.ts). Its
+// count() copies the string strlen() was given (PT_REGS_PARM1) into a
+// struct key_t and adds one to that string's count in the BPF_HASH named
+// counts.
+const text = lesson.c.original;
 
 const b = await BPF.create({ text });
 // "c" is the C library. strlen is an IFUNC there: the binding attaches to

@@ -6,6 +6,7 @@
 //         npx tsx answers/15-nodejs_http_server.ts PID
 // and fetch a few pages: curl http://127.0.0.1:8080/index.html. Ctrl-C to end.
 import { BPF, USDT, escapeTerminal } from "bcc-tutor";
+import lesson from "../lessons/15-nodejs_http_server.ts";
 
 const arg = process.argv[2];
 if (arg === undefined || !/^[1-9]\d*$/.test(arg)) {
@@ -14,20 +15,11 @@ if (arg === undefined || !/^[1-9]\d*$/.test(arg)) {
 }
 const pid = Number(arg);
 
-const text = `
-#include <uapi/linux/ptrace.h>
-
-int do_trace(struct pt_regs *ctx) {
-    uint64_t addr;
-    char path[128] = {0};
-    // argument 6 of http__server__request is the URL: a pointer into the
-    // server's memory, which we copy (as a string) onto the BPF stack
-    bpf_usdt_readarg(6, ctx, &addr);
-    bpf_probe_read_user_str(&path, sizeof(path), (void *)addr);
-    bpf_trace_printk("path:%s\\n", path);
-    return 0;
-}
-`;
+// The C program is kept with the lesson (lessons/15-nodejs_http_server.ts).
+// Its do_trace() reads the probe's sixth argument, the URL, with
+// bpf_usdt_readarg(), copies the string from the server's memory and prints
+// it to trace_pipe as "path:<url>".
+const text = lesson.c.original;
 
 // The USDT context reads the probe notes of the process's binaries; the
 // probe fires do_trace() at every place the server's code reaches it.

@@ -5,9 +5,11 @@
 // prints the table and exits; Ctrl-C prints it early)
 import { setTimeout as sleep } from "node:timers/promises";
 import { BPF, lessonVariant, type HashTable } from "bcc-tutor";
+import { cFile } from "../lessons/16-task_switch.ts";
 
-// The C program is in its own file, beside this one.
-const b = await BPF.create({ srcFile: "16-task_switch.c" });
+// The C program is in its own file, lessons/16-task_switch.c; the lesson
+// module gives its path.
+const b = await BPF.create({ srcFile: cFile });
 
 // The kernel may compile finish_task_switch into a renamed copy (for
 // example finish_task_switch.isra.0), so match either name. Without

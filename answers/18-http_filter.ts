@@ -8,6 +8,7 @@
 // curl http://127.0.0.1:8080/ against build/usdt-http-server 8080.
 // Ctrl-C to end.
 import { BPF, escapeTerminal } from "bcc-tutor";
+import { cFile } from "../lessons/18-http_filter.ts";
 
 const usage = "USAGE: npx tsx answers/18-http_filter.ts [-i IFACE]";
 const args = process.argv.slice(2);
@@ -26,8 +27,9 @@ if (!/^[A-Za-z0-9_.:-]{1,15}$/.test(iface)) {
 
 console.log(`binding socket to '${iface}'`);
 
-// The C program is in its own file, beside this one.
-const b = await BPF.create({ srcFile: "18-http_filter.c" });
+// The C program is in its own file, lessons/18-http_filter.c; the lesson
+// module gives its path.
+const b = await BPF.create({ srcFile: cFile });
 
 // A socket filter is not attached to a probe: load it as SOCKET_FILTER,
 // then attach it to a raw socket that receives every packet on iface.

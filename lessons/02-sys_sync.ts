@@ -5,6 +5,12 @@ export default defineLesson({
   number: 2,
   kind: "exercise",
   answer: "answers/02-sys_sync.ts",
+  // kprobe__ functions attach themselves to the kernel function they name;
+  // on a kernel without kprobes, the sync syscall's tracepoint does the same.
+  c: {
+    original: `int kprobe__sys_sync(void *ctx) { bpf_trace_printk("sys_sync() called\\n"); return 0; }`,
+    portable: `TRACEPOINT_PROBE(syscalls, sys_enter_sync) { bpf_trace_printk("sys_sync() called\\n"); return 0; }`,
+  },
   variants: [
     { name: "original", probe: "kprobe __x64_sys_sync (kprobe__sys_sync)", needs: ["kprobe"] },
     { name: "portable", probe: "tracepoint syscalls:sys_enter_sync", needs: ["tracepoint:syscalls:sys_enter_sync"] },

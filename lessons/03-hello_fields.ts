@@ -1,10 +1,21 @@
 import { defineLesson } from "../src/lesson/schema.ts";
 
+const prog = `
+int hello(void *ctx) {
+    bpf_trace_printk("Hello, World!\\n");
+    return 0;
+}
+`;
+
 export default defineLesson({
   id: "hello_fields",
   number: 3,
   kind: "example",
   answer: "answers/03-hello_fields.ts",
+  // One program for both variants: hello() has no kprobe__ or tracepoint__
+  // prefix, so nothing attaches it until the answer asks, to a kprobe or to
+  // a tracepoint.
+  c: { original: prog, portable: prog },
   variants: [
     {
       name: "original",

@@ -1,11 +1,19 @@
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { defineLesson } from "../src/lesson/schema.ts";
+
+/** The lesson's C program, in its own file beside this module (the answer compiles it with srcFile). */
+export const cFile = fileURLToPath(new URL("./11-vfsreadlat.c", import.meta.url));
+const text = fs.readFileSync(cFile, "utf8");
 
 export default defineLesson({
   id: "vfsreadlat",
   number: 11,
   kind: "example",
   answer: "answers/11-vfsreadlat.ts",
-  cFiles: ["answers/11-vfsreadlat.c"],
+  cFiles: ["lessons/11-vfsreadlat.c"],
+  // One file for both variants: they differ only in what the answer attaches.
+  c: { original: text, portable: text },
   variants: [
     { name: "original", probe: "kprobe and kretprobe vfs_read", needs: ["kprobe"] },
     {

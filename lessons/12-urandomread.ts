@@ -1,10 +1,44 @@
 import { defineLesson } from "../src/lesson/schema.ts";
 
+// args's type comes from the tracepoint's format file, which bcc reads:
+// /sys/kernel/tracing/events/<category>/<event>/format.
+const original = `
+// Kernels since 5.18 have no random:urandom_read, hence no format file for
+// bcc to build args' type from. The answer then defines
+// NO_URANDOM_READ_FORMAT, and the struct the old format file described is
+// written out here: the program compiles (and loads), it just cannot attach.
+#ifdef NO_URANDOM_READ_FORMAT
+struct tracepoint__random__urandom_read {
+    u64 __do_not_use__;   // the common_* fields: 8 bytes
+    int got_bits;
+    int pool_left;
+    int input_left;
+};
+#endif
+
+TRACEPOINT_PROBE(random, urandom_read) {
+    // args is from /sys/kernel/tracing/events/random/urandom_read/format
+    bpf_trace_printk("%d\\n", args->got_bits);
+    return 0;
+}
+`;
+
+const portable = `
+TRACEPOINT_PROBE(syscalls, sys_exit_getrandom) {
+    // args is from /sys/kernel/tracing/events/syscalls/sys_exit_getrandom/format
+    // ret is the number of bytes given (or -errno): 8 bits each
+    if (args->ret > 0)
+        bpf_trace_printk("%ld\\n", args->ret * 8);
+    return 0;
+}
+`;
+
 export default defineLesson({
   id: "urandomread",
   number: 12,
   kind: "example",
   answer: "answers/12-urandomread.ts",
+  c: { original, portable },
   variants: [
     { name: "original", probe: "tracepoint random:urandom_read", needs: ["tracepoint:random:urandom_read"] },
     { name: "portable", probe: "tracepoint syscalls:sys_exit_getrandom", needs: ["tracepoint:syscalls:sys_exit_getrandom"] },

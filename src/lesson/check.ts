@@ -2,12 +2,14 @@
 // result: each expectation passed or failed, with a reason a learner
 // understands, and compile errors pointed at the learner's own line.
 import fs from "node:fs";
+import path from "node:path";
 import { t, type MessageKey } from "../i18n/index.ts";
 import type { Lesson } from "./schema.ts";
 import type { RunResult } from "./runner.ts";
 import { mapCompileError, type MappedLocation } from "./source-map.ts";
 import { predicates } from "./predicates.ts";
 import { checkReason } from "./text.ts";
+import { answerFile } from "./workspace.ts";
 
 export interface Expectation {
   id: string;
@@ -57,7 +59,9 @@ function stderrGist(stderr: string): string {
 
 export function evaluate(lesson: Lesson, file: string, run: RunResult): CheckResult {
   const source = fs.readFileSync(file, "utf8");
-  const exps: Expectation[] = [...sourceExpectations(lesson, source)];
+  // A reference answer takes its C from the lesson module: check that C too.
+  const checked = answerFile(lesson) === path.resolve(file) ? [source, ...Object.values(lesson.c)].join("\n") : source;
+  const exps: Expectation[] = [...sourceExpectations(lesson, checked)];
   let compileError: MappedLocation | undefined;
   const lines = run.stdout.split("\n");
 

@@ -57,8 +57,14 @@ export const lessonSchema = z
     kind: z.enum(["example", "exercise", "reading"]),
     /** Reference answer (TypeScript), relative to the project root. */
     answer: z.string().regex(/^answers\/\d\d-[a-z0-9_]+\.ts$/).optional(),
-    /** C files the answer reads (lessons 11, 16, 18). */
-    cFiles: z.array(z.string().regex(/^answers\/.+\.c$/)).default([]),
+    /**
+     * Each variant's C program, held once, here: written inline in the lesson
+     * module, or read at module load from a .c file beside it (see cFiles).
+     * The answer, the checker's reference probe and the app all use this text.
+     */
+    c: z.object({ original: z.string().min(1).optional(), portable: z.string().min(1).optional() }).strict().default({}),
+    /** The .c files in lessons/ that c was read from (lessons 11, 16, 18), for the app to show by name. */
+    cFiles: z.array(z.string().regex(/^lessons\/\d\d-[a-z0-9_-]+\.c$/)).default([]),
     variants: z.array(variantSchema).default([]),
     /** Arguments after the program; "{fixturePid}" is replaced by the fixture's pid. */
     args: z.array(z.string()).default([]),
@@ -83,12 +89,22 @@ export const lessonSchema = z
     if (l.kind === "exercise" && !l.exercise) ctx.addIssue({ code: "custom", path: ["exercise"], message: "an exercise needs a starter, source checks and hints" });
     if (l.kind !== "reading" && !l.answer) ctx.addIssue({ code: "custom", path: ["answer"], message: "examples and exercises need a reference answer" });
     if (l.kind !== "reading" && l.variants.length === 0) ctx.addIssue({ code: "custom", path: ["variants"], message: "declare at least one variant" });
+    for (const v of l.variants) {
+      if (!l.c[v.name]) ctx.addIssue({ code: "custom", path: ["c", v.name], message: `variant ${v.name} has no C program (c.${v.name})` });
+    }
+    for (const name of Object.keys(l.c) as Array<keyof typeof l.c>) {
+      if (!l.variants.some((v) => v.name === name)) ctx.addIssue({ code: "custom", path: ["c", name], message: `C for ${name}, a variant the lesson does not declare` });
+    }
   });
 
 export type Lesson = z.infer<typeof lessonSchema>;
 export type LessonInput = z.input<typeof lessonSchema>;
 
-/** Identity with types, for lesson modules: `export default defineLesson({...})`. */
-export function defineLesson(l: LessonInput): LessonInput {
+/**
+ * Identity with types, for lesson modules: `export default defineLesson({...})`.
+ * It keeps the literal's own type, so that an answer importing the module
+ * reads `lesson.c.portable` as a string.
+ */
+export function defineLesson<T extends LessonInput>(l: T): T {
   return l;
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { projectRoot } from "../bcc/kernel-headers.ts";
 import { LANGS } from "../i18n/index.ts";
 import { loadLessons, lessonStem } from "./registry.ts";
+import type { Lesson } from "./schema.ts";
 import { lessonStringsSchema, lessonTextPath } from "./text.ts";
 
 export interface Finding {
@@ -31,6 +32,7 @@ export async function selfCheck(): Promise<Finding[]> {
       if (!l.answer.includes(stem)) add(`answer ${l.answer} should be named answers/${stem}.ts`);
     }
     for (const c of l.cFiles) exists(c, "C file");
+    for (const problem of cProblems(l)) add(problem);
     if (l.exercise) {
       exists(l.exercise.starter, "starter");
       const starter = path.join(projectRoot, l.exercise.starter);
@@ -59,7 +61,50 @@ export async function selfCheck(): Promise<Finding[]> {
       }
     }
   }
+  for (const f of strayAnswerCFiles()) out.push({ lesson: f, problem: `${f}: a lesson's C lives in lessons/, beside its module, not in answers/` });
   return out;
+}
+
+/** Marks of BPF C: an answer holding one carries C that belongs in its lesson. */
+const C_MARKS = /\b(?:bpf_trace_printk|bpf_ktime_get_ns|bpf_get_current_\w+|bpf_log2l|bpf_probe_read\w*|BPF_(?:HASH|ARRAY|HISTOGRAM|PERF_OUTPUT|RINGBUF_OUTPUT|PERCPU_\w+|STACK_TRACE)|TRACEPOINT_PROBE|RAW_TRACEPOINT_PROBE)\s*\(|#include\s*</;
+
+/** Code without comments: answers may name the C they use in prose. */
+export function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+}
+
+/** The first mark of BPF C in a TypeScript file's code (comments aside), if any. */
+export function bpfCMark(ts: string): string | undefined {
+  return C_MARKS.exec(withoutComments(ts))?.[0].replace(/\s+/g, "");
+}
+
+/** Each variant's C is in the lesson, once; the answer loads it from there. */
+function cProblems(l: Lesson): string[] {
+  const out: string[] = [];
+  if (l.answer) {
+    const file = path.join(projectRoot, l.answer);
+    if (fs.existsSync(file)) {
+      const answer = fs.readFileSync(file, "utf8");
+      const mark = bpfCMark(answer);
+      if (mark) out.push(`answer ${l.answer} holds BPF C (${mark}): the C belongs in the lesson module's c, and the answer loads it from there`);
+      if (l.variants.length > 0 && !/from\s+["']\.\.\/lessons\/\d\d-[a-z0-9_]+\.ts["']/.test(answer)) {
+        out.push(`answer ${l.answer} does not import its lesson module (../lessons/${lessonStem(l)}.ts) to load its C`);
+      }
+    }
+  }
+  for (const rel of l.cFiles) {
+    const file = path.join(projectRoot, rel);
+    if (!fs.existsSync(file)) continue; // reported as missing
+    const text = fs.readFileSync(file, "utf8");
+    if (!Object.values(l.c).includes(text)) out.push(`C file ${rel} is not what the lesson's c holds: read it at module load (import.meta.url)`);
+  }
+  return out;
+}
+
+/** C files left in answers/: each lesson's C lives in lessons/ (the self-check reports them). */
+export function strayAnswerCFiles(): string[] {
+  const dir = path.join(projectRoot, "answers");
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".c")).map((f) => `answers/${f}`) : [];
 }
 
 function safeJson(text: string): unknown {

@@ -15,6 +15,8 @@ const flood = {
   ...lessonSchema.parse({
     id: "flood", number: 99, kind: "example", answer: "answers/99-flood.ts",
     variants: [{ name: "original", probe: "tracepoint syscalls:sys_enter_sync", needs: ["tracepoint:syscalls:sys_enter_sync"] }],
+    // what test/fixtures/flood.ts compiles
+    c: { original: "TRACEPOINT_PROBE(syscalls, sys_enter_sync) { return 0; }" },
   }),
   answer: "test/fixtures/flood.ts",
 };

@@ -70,7 +70,7 @@ describe("lesson text", () => {
     }
     const problems: string[] = [];
     for (const l of lessons) {
-      const code = [l.answer, ...l.cFiles].filter((f): f is string => !!f).map((f) => fs.readFileSync(path.join(projectRoot, f), "utf8")).join("\n");
+      const code = [l.answer, ...l.cFiles].filter((f): f is string => !!f).map((f) => fs.readFileSync(path.join(projectRoot, f), "utf8")).concat(Object.values(l.c)).join("\n");
       for (const lang of ["en", "ja"] as const) {
         if (!fs.existsSync(lessonTextPath(l, lang, "md"))) continue; // the self-check reports it
         const md = fs.readFileSync(lessonTextPath(l, lang, "md"), "utf8");

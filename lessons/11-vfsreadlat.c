@@ -1,5 +1,6 @@
 /*
- * Lesson 11, vfsreadlat: the C half of answers/11-vfsreadlat.ts.
+ * Lesson 11, vfsreadlat: the C half of answers/11-vfsreadlat.ts (the
+ * lesson module, lessons/11-vfsreadlat.ts, names this file for it).
  *
  * do_entry() runs when a read starts and do_return() when it returns; the
  * time between the two goes into a log2 histogram of microseconds. The

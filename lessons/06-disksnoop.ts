@@ -31,9 +31,11 @@ void trace_completion(struct pt_regs *ctx, struct request *req) {
     u64 *tsp = start.lookup(&req);
     if (tsp != 0) {
         u64 delta = bpf_ktime_get_ns() - *tsp;
-        // bcc turns these member reads into bpf_probe_read_kernel() calls
-        bpf_trace_printk("%c %d %d\\n", op_letter(req->cmd_flags & REQ_OP_MASK),
-                         req->__data_len, delta / 1000);
+        // The letter as a one-character string: bpf_trace_printk() on 5.10
+        // rejects %c and prints nothing. bcc turns the member reads into
+        // bpf_probe_read_kernel() calls.
+        char op[2] = { op_letter(req->cmd_flags & REQ_OP_MASK), 0 };
+        bpf_trace_printk("%s %d %d\\n", op, req->__data_len, delta / 1000);
         start.delete(&req);
     }
 }
@@ -64,11 +66,12 @@ TRACEPOINT_PROBE(block, block_rq_complete) {
     if (tsp != 0) {
         u64 delta = bpf_ktime_get_ns() - *tsp;
         // rwbs is "R", "WS", "FWS"...: a leading F (flush first) comes before the operation
-        char op = args->rwbs[0];
-        if (op == 'F' && args->rwbs[1] != 0)
-            op = args->rwbs[1];
-        // this tracepoint has no byte count: sectors are 512 bytes
-        bpf_trace_printk("%c %d %d\\n", op, args->nr_sector * 512, delta / 1000);
+        char op[2] = { args->rwbs[0], 0 };
+        if (op[0] == 'F' && args->rwbs[1] != 0)
+            op[0] = args->rwbs[1];
+        // this tracepoint has no byte count: sectors are 512 bytes; the
+        // letter goes out as a string (%s), since 5.10 rejects %c
+        bpf_trace_printk("%s %d %d\\n", op, args->nr_sector * 512, delta / 1000);
         start.delete(&key);
     }
     return 0;

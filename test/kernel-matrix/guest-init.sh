@@ -95,6 +95,12 @@ mkdir -p "$R/run/kernel-matrix"
   echo "export KERNEL_MATRIX_KERNEL=$(uname -r)"
 } >"$R/run/kernel-matrix/guest.env"
 cp /results/cmd.sh "$R/run/kernel-matrix/cmd.sh" || die "copy cmd.sh"
+# Files the command leaves in $KERNEL_MATRIX_OUT reach the host (run-in-guest.sh --out).
+if [ -d /results/out ]; then
+  mkdir -p "$R/run/kernel-matrix/out"
+  mount --bind /results/out "$R/run/kernel-matrix/out" || die "bind-mount the out folder"
+  echo "export KERNEL_MATRIX_OUT=/run/kernel-matrix/out" >>"$R/run/kernel-matrix/guest.env"
+fi
 
 read -r T_CMD _ </proc/uptime
 chroot "$R" /usr/bin/env -i /bin/sh /run/kernel-matrix/cmd.sh </dev/null >/results/stdout 2>/results/stderr

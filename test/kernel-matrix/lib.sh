@@ -5,10 +5,23 @@ KM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 KM_ROOT=$(cd "$KM_DIR/../.." && pwd)          # the project's root, same path in the guest
 KM_CACHE_BASE="$KM_ROOT/.cache/kernel-matrix"
 
-# Modules the guest needs, in load order (dependencies first). prepare.sh
-# also follows each module's depends= so a renamed or added dependency in a
-# later ABI is caught, and it skips any that became built in.
-KM_MODULES="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci 9pnet 9pnet_virtio netfs fscache 9p overlay virtio_blk"
+# Modules the guest needs (the roots; prepare.sh adds each one's depends=,
+# dependencies first, and skips any that this kernel has built in, so 5.10's
+# fscache, 6.1's netfs and 6.12's layout all come out right).
+KM_MODULES="virtio_pci 9pnet_virtio 9p overlay virtio_blk"
+
+# The guest kernels: Debian's suite for each series. The matrix boots each
+# suite's current kernel, fetched by suite name (prepare.sh).
+KM_SERIES_ALL="5.10 6.1 6.12"
+km_suite_of() {
+  case $1 in
+    5.10|bullseye) echo bullseye ;;
+    6.1|bookworm) echo bookworm ;;
+    6.12|trixie) echo trixie ;;
+    *) return 1 ;;
+  esac
+}
+km_series_of() { case $1 in bullseye) echo 5.10 ;; bookworm) echo 6.1 ;; trixie) echo 6.12 ;; esac; }
 
 km_say()  { printf '%s\n' "$*" >&2; }
 
@@ -19,38 +32,26 @@ km_fail() {
   exit "${3:-1}"
 }
 
-# Installed linux-headers-<ver>-amd64 packages, one "<ver> <debian-version>" a line.
-km_installed_headers() {
-  dpkg-query -W -f='${db:Status-Abbrev} ${Package} ${Version}\n' 'linux-headers-*-amd64' 2>/dev/null |
-    awk '$1 ~ /^ii/ && $2 ~ /^linux-headers-[0-9].*-amd64$/ {
-           v = $2; sub(/^linux-headers-/, "", v); sub(/-amd64$/, "", v); print v, $3 }' |
-    sort -V
+# km_pick_suite: sets KM_SUITE and KM_SERIES from KERNEL_MATRIX_SUITE
+# (5.10|6.1|6.12 or bullseye|bookworm|trixie; default 6.1).
+km_pick_suite() {
+  KM_SUITE=$(km_suite_of "${KERNEL_MATRIX_SUITE:-6.1}") ||
+    km_fail "unknown guest kernel '${KERNEL_MATRIX_SUITE:-}'" "use one of: $KM_SERIES_ALL (or bullseye, bookworm, trixie)" 2
+  KM_SERIES=$(km_series_of "$KM_SUITE")
+  KM_SUITE_FILE="$KM_CACHE_BASE/suites/$KM_SUITE"
 }
 
-# Sets KM_VER (e.g. 6.1.0-56), KM_DEBVER (e.g. 6.1.192-2), KM_UNAME (6.1.0-56-amd64)
-# and KM_CACHE. Returns 1 if no headers package is installed.
-# KERNEL_MATRIX_KVER=<ver> picks one when several are installed.
+# km_pick_version: sets KM_VER (e.g. 6.1.0-57, 6.12.118+deb13), KM_DEBVER
+# (6.1.192-3), KM_UNAME (6.1.0-57-amd64), KM_CACHE and KM_HEADERS from what
+# prepare.sh last resolved for the suite. Returns 1 if it never did.
 km_pick_version() {
-  local lines want
-  lines=$(km_installed_headers)
-  [ -n "$lines" ] || return 1
-  if [ -n "${KERNEL_MATRIX_KVER:-}" ]; then
-    want=${KERNEL_MATRIX_KVER%-amd64}
-  else
-    # Prefer what the linux-headers-amd64 meta package points at, else the newest.
-    want=$(dpkg-query -W -f='${Depends}\n' linux-headers-amd64 2>/dev/null |
-             grep -o 'linux-headers-[0-9][^ ,]*-amd64' | head -n1 | sed 's/^linux-headers-//; s/-amd64$//')
-    printf '%s\n' "$lines" | awk -v w="$want" '$1 == w { f = 1 } END { exit !f }' ||
-      want=$(printf '%s\n' "$lines" | tail -n1 | cut -d' ' -f1)
-  fi
-  KM_DEBVER=$(printf '%s\n' "$lines" | awk -v w="$want" '$1 == w { print $2 }')
-  if [ -z "$KM_DEBVER" ]; then
-    km_fail "linux-headers-$want-amd64 is not installed (KERNEL_MATRIX_KVER=${KERNEL_MATRIX_KVER:-})" \
-            "install it (apt-get install linux-headers-$want-amd64) or unset KERNEL_MATRIX_KVER"
-  fi
-  KM_VER=$want
-  KM_UNAME="$want-amd64"
+  km_pick_suite
+  [ -s "$KM_SUITE_FILE" ] || return 1
+  read -r KM_VER KM_DEBVER <"$KM_SUITE_FILE" || return 1
+  [ -n "$KM_VER" ] && [ -n "$KM_DEBVER" ] || return 1
+  KM_UNAME="$KM_VER-amd64"
   KM_CACHE="$KM_CACHE_BASE/$KM_VER"
+  KM_HEADERS="$KM_CACHE/headers"
 }
 
 # Fingerprint of everything the initramfs is built from.

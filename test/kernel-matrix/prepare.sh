@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Prepares everything run-in-guest.sh needs to boot Debian's own kernel (the
-# one matching the installed linux-headers-<ver>-amd64) under qemu (TCG):
-#   - installs, only if missing: qemu-system-x86 (--no-install-recommends),
-#     busybox-static, and linux-headers-amd64 if no headers are installed;
-#   - downloads linux-image-<ver>-amd64-unsigned (the headers' exact version)
-#     and keeps the .deb, since an ABI bump can drop it from the archive;
-#   - unpacks only vmlinuz, the config and the needed modules, builds the
-#     initramfs with static busybox, and creates a 16 MB sparse scratch disk.
+# Prepares everything run-in-guest.sh needs to boot one of Debian's kernels
+# (5.10 bullseye, 6.1 bookworm, 6.12 trixie) under qemu (TCG):
+#   - installs, only if missing: qemu-system-x86 (--no-install-recommends) and
+#     busybox-static;
+#   - resolves the suite's current kernel through apt with a source list, a
+#     state folder and a cache of its own (.cache/kernel-matrix/apt/<suite>/;
+#     the system's sources and lists are never read or changed), and
+#     downloads linux-image-<ver>-amd64-unsigned and the two header packages
+#     (-common, -amd64), keeping the .debs: an ABI bump can drop them;
+#   - merges the headers into one symlink tree (as scripts/setup.sh does on
+#     the host), unpacks only vmlinuz, the config and the needed modules,
+#     builds the initramfs with static busybox, creates a 16 MB scratch disk.
 # All of it goes to .cache/kernel-matrix/<ver>/. Idempotent; fast when cached.
 #
-# Usage: bash test/kernel-matrix/prepare.sh [--no-install] [--quiet]
+# Usage: bash test/kernel-matrix/prepare.sh [--kernel 5.10|6.1|6.12|all] [--update] [--no-install] [--quiet]
+#   --kernel      which guest (default $KERNEL_MATRIX_SUITE or 6.1); all: each
+#   --update      ask the archive again which kernel the suite ships now
 #   --no-install  do only local work (unpack, initramfs, disk); fail if a
-#                 package or the kernel .deb would have to be fetched.
+#                 package or a .deb would have to be fetched.
 #   --quiet       print only failures.
 set -Eeuo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -20,14 +26,26 @@ trap 'rc=$?; km_say ""; km_say "kernel-matrix: FAILED: prepare.sh line $LINENO: 
 
 NO_INSTALL=
 QUIET=
-for a in "$@"; do
-  case $a in
+UPDATE=
+ARGS=("$@")
+while [ $# -gt 0 ]; do
+  case $1 in
     --no-install) NO_INSTALL=1 ;;
     --quiet) QUIET=1 ;;
-    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) km_fail "unknown argument: $a" "see: bash test/kernel-matrix/prepare.sh --help" 2 ;;
+    --update) UPDATE=1 ;;
+    --kernel) KERNEL_MATRIX_SUITE=${2:?--kernel needs 5.10, 6.1, 6.12 or all}; shift ;;
+    --kernel=*) KERNEL_MATRIX_SUITE=${1#*=} ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) km_fail "unknown argument: $1" "see: bash test/kernel-matrix/prepare.sh --help" 2 ;;
   esac
+  shift
 done
+if [ "${KERNEL_MATRIX_SUITE:-}" = all ]; then   # each guest in turn, same options
+  rest=()
+  for a in "${ARGS[@]}"; do case $a in --kernel=*|all) ;; --kernel) ;; *) rest+=("$a") ;; esac; done
+  for k in $KM_SERIES_ALL; do KERNEL_MATRIX_SUITE=$k bash "${BASH_SOURCE[0]}" "${rest[@]}" || exit $?; done
+  exit 0
+fi
 info() { [ -n "$QUIET" ] || km_say "kernel-matrix: $*"; }
 TMPS=()   # temporary folders, removed however the script ends
 trap 'rm -rf "${TMPS[@]}"' EXIT
@@ -89,20 +107,84 @@ command -v qemu-system-x86_64 >/dev/null ||
 [ -x /bin/busybox ] && /bin/busybox cpio --help >/dev/null 2>&1 ||
   km_fail "/bin/busybox (static, with cpio) not usable" "apt-get install --reinstall busybox-static"
 
-# --- 2. which kernel ---------------------------------------------------------
-if ! km_pick_version; then
-  need_root_for "linux-headers-amd64 (no linux-headers-<ver>-amd64 is installed)"
-  apt_install linux-headers-amd64
-  km_pick_version || km_fail "no linux-headers-<ver>-amd64 installed even after installing linux-headers-amd64" \
-    "check: dpkg -l 'linux-headers-*'"
+# --- 2. which kernel: the suite's, through apt of our own ----------------------
+km_pick_suite
+APTDIR="$KM_CACHE_BASE/apt/$KM_SUITE"
+# Our own source list, lists, cache and an empty dpkg status: apt neither reads
+# nor writes the system's. _apt cannot write into the project, hence root.
+APTO=(-o "Dir::Etc::SourceList=$APTDIR/sources.list" -o "Dir::Etc::SourceParts=$APTDIR/sources.list.d"
+      -o "Dir::Etc::Preferences=$APTDIR/preferences" -o "Dir::Etc::PreferencesParts=$APTDIR/preferences.d"
+      -o "Dir::State::Lists=$APTDIR/lists" -o "Dir::Cache=$APTDIR/cache" -o "Dir::State::status=$APTDIR/status"
+      -o APT::Sandbox::User=root -o Acquire::Languages=none -o Debug::NoLocking=1)
+suite_apt_update() {
+  need_root_for "the package lists of Debian $KM_SUITE"
+  mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$APTDIR/sources.list.d" "$APTDIR/preferences.d"
+  : >"$APTDIR/status"; : >"$APTDIR/preferences"
+  local key=/usr/share/keyrings/debian-archive-keyring.gpg
+  [ -r "$key" ] || km_fail "$key is missing" "apt-get install debian-archive-keyring"
+  # Kernel updates of released suites arrive through -security, so list both.
+  {
+    echo "deb [signed-by=$key] http://deb.debian.org/debian $KM_SUITE main"
+    echo "deb [signed-by=$key] http://deb.debian.org/debian-security $KM_SUITE-security main"
+  } >"$APTDIR/sources.list"
+  info "apt-get update ($KM_SUITE, own lists in $APTDIR)"
+  quietly apt-get "${APTO[@]}" update || km_fail "apt-get update for Debian $KM_SUITE" \
+    "check that deb.debian.org is reachable, then re-run"
+  local dep ver debver
+  dep=$(apt-cache "${APTO[@]}" depends linux-image-amd64 2>/dev/null | grep -o 'linux-image-[0-9][^ ]*-amd64' | head -n1)
+  ver=${dep#linux-image-}; ver=${ver%-amd64}
+  [ -n "$ver" ] || km_fail "cannot tell which kernel Debian $KM_SUITE ships (linux-image-amd64's dependency)" \
+    "look at: apt-cache ${APTO[*]} depends linux-image-amd64"
+  debver=$(apt-cache "${APTO[@]}" show "linux-image-$ver-amd64-unsigned" 2>/dev/null | awk '/^Version:/ { print $2; exit }')
+  [ -n "$debver" ] || km_fail "Debian $KM_SUITE has no linux-image-$ver-amd64-unsigned" "look at the suite's kernel packages"
+  mkdir -p "$KM_CACHE_BASE/suites"
+  printf '%s %s\n' "$ver" "$debver" >"$KM_SUITE_FILE"
+}
+if [ -n "$UPDATE" ] || ! km_pick_version; then
+  suite_apt_update
+  km_pick_version || km_fail "resolving Debian $KM_SUITE's kernel" "re-run with --update"
 fi
-[ -e "/lib/modules/$KM_UNAME/build" ] || km_fail "/lib/modules/$KM_UNAME/build is missing (bcc finds the headers there)" \
-  "apt-get install --reinstall linux-headers-$KM_UNAME"
 mkdir -p "$KM_CACHE" || km_fail "cannot create $KM_CACHE" "check permissions on $KM_ROOT/.cache"
-info "kernel $KM_UNAME (Debian $KM_DEBVER), cache $KM_CACHE"
+info "kernel $KM_UNAME (Debian $KM_SUITE $KM_DEBVER), cache $KM_CACHE"
+
+# fetch_deb PKG: the .deb of PKG at KM_DEBVER, from the cache or the suite.
+fetch_deb() {
+  local pkg=$1 f tmp
+  for f in "$KM_CACHE/${pkg}_"*"${KM_DEBVER}_"*.deb; do [ -s "$f" ] && { echo "$f"; return 0; }; done
+  [ -s "$APTDIR/sources.list" ] || suite_apt_update
+  need_root_for "the package $pkg=$KM_DEBVER"
+  tmp=$(mktemp -d "$KM_CACHE/.download.XXXXXX"); TMPS+=("$tmp")
+  info "apt-get download $pkg=$KM_DEBVER ($KM_SUITE)"
+  if ! (cd "$tmp" && quietly apt-get "${APTO[@]}" download -q "$pkg=$KM_DEBVER"); then
+    suite_apt_update
+    (cd "$tmp" && quietly apt-get "${APTO[@]}" download -q "$pkg=$KM_DEBVER") ||
+      km_fail "apt-get download $pkg=$KM_DEBVER from Debian $KM_SUITE" \
+        "if the archive dropped this ABI, re-run with --update; or put the .deb into $KM_CACHE/"
+  fi
+  mv "$tmp"/*.deb "$KM_CACHE/" && rm -rf "$tmp"
+  for f in "$KM_CACHE/${pkg}_"*"${KM_DEBVER}_"*.deb; do [ -s "$f" ] && { echo "$f"; return 0; }; done
+  km_fail "downloaded $pkg but cannot find its .deb in $KM_CACHE" "look at $KM_CACHE"
+}
 
 PKG="linux-image-$KM_UNAME-unsigned"
-deb_path() { local f; for f in "$KM_CACHE/${PKG}_"*"${KM_DEBVER}_amd64.deb"; do [ -s "$f" ] && { echo "$f"; return 0; }; done; return 0; }
+
+# --- 2b. headers, merged as scripts/setup.sh merges them on the host ------------
+if [ -e "$KM_HEADERS/.complete" ] && [ "$(cat "$KM_HEADERS/.complete")" = "$KM_DEBVER" ]; then
+  info "headers: cached"
+else
+  hc=$(fetch_deb "linux-headers-$KM_VER-common")
+  ha=$(fetch_deb "linux-headers-$KM_UNAME")
+  info "unpacking and merging the headers into $KM_HEADERS"
+  rm -rf "$KM_CACHE/headers-root" "$KM_HEADERS"
+  dpkg-deb -x "$hc" "$KM_CACHE/headers-root" && dpkg-deb -x "$ha" "$KM_CACHE/headers-root" ||
+    km_fail "unpacking the header packages" "delete $KM_CACHE/linux-headers-*.deb and re-run"
+  mkdir -p "$KM_HEADERS"
+  cp -rs "$KM_CACHE/headers-root/usr/src/linux-headers-$KM_VER-common/." "$KM_HEADERS/"
+  cp -rsf "$KM_CACHE/headers-root/usr/src/linux-headers-$KM_UNAME/." "$KM_HEADERS/"
+  [ -e "$KM_HEADERS/include/generated/autoconf.h" ] || [ -e "$KM_HEADERS/include/generated/uapi/linux/version.h" ] ||
+    km_fail "the merged headers in $KM_HEADERS lack include/generated" "delete $KM_CACHE/headers* and re-run"
+  printf '%s\n' "$KM_DEBVER" >"$KM_HEADERS/.complete"
+fi
 
 # --- 3. vmlinuz, config and modules -----------------------------------------
 # modules.stamp records the module list they were unpacked for.
@@ -111,41 +193,25 @@ if [ -s "$KM_CACHE/vmlinuz" ] && [ -s "$KM_CACHE/config" ] && [ -s "$KM_CACHE/mo
    [ "$(cat "$KM_CACHE/modules.stamp" 2>/dev/null)" = "$want_stamp" ]; then
   info "vmlinuz and modules: cached"
 else
-  DEB=$(deb_path)
-  if [ -z "$DEB" ]; then
-    need_root_for "the kernel package $PKG=$KM_DEBVER"
-    tmp=$(mktemp -d "$KM_CACHE/.download.XXXXXX"); TMPS+=("$tmp")
-    info "apt-get download $PKG=$KM_DEBVER"
-    # -o APT::Sandbox::User=root: the cache folder is not readable by _apt.
-    if ! (cd "$tmp" && quietly apt-get download -q -o APT::Sandbox::User=root "$PKG=$KM_DEBVER"); then
-      apt_update_once
-      (cd "$tmp" && quietly apt-get download -q -o APT::Sandbox::User=root "$PKG=$KM_DEBVER") || {
-        km_fail "apt-get download $PKG=$KM_DEBVER (the image matching the installed headers)" \
-          "if the archive dropped this ABI, upgrade the headers (apt-get install linux-headers-amd64) and re-run; or put the .deb into $KM_CACHE/"
-      }
-    fi
-    mv "$tmp"/*.deb "$KM_CACHE/" && rm -rf "$tmp"
-    DEB=$(deb_path)
-    [ -n "$DEB" ] || km_fail "downloaded $PKG but cannot find the .deb in $KM_CACHE" "look at $KM_CACHE"
-  else
-    info "using cached $(basename "$DEB")"
-  fi
-
+  DEB=$(fetch_deb "$PKG")
   stage=$(mktemp -d "$KM_CACHE/.unpack.XXXXXX"); TMPS+=("$stage")
+  # Modules live in lib/modules up to bookworm, in usr/lib/modules from trixie (merged /usr).
+  MODDIR=lib/modules
+  dpkg-deb -c "$DEB" | grep " \./usr/lib/modules/$KM_UNAME/modules.builtin\$" >/dev/null && MODDIR=usr/lib/modules
   # unpack NAME...: extract those modules (by file name, any folder, .ko or compressed).
   unpack() {
     local pats=() n
-    for n in "$@"; do pats+=("./lib/modules/$KM_UNAME/kernel/*/$(printf %s "$n" | sed 's/[-_]/[-_]/g').ko*"); done
+    for n in "$@"; do pats+=("./$MODDIR/$KM_UNAME/kernel/*/$(printf %s "$n" | sed 's/[-_]/[-_]/g').ko*"); done
     dpkg-deb --fsys-tarfile "$DEB" | tar -x -C "$stage" --wildcards --no-anchored "${pats[@]}" 2>/dev/null || true
   }
   info "unpacking vmlinuz, config and modules from $(basename "$DEB")"
   # One pass for the kernel and the known modules; tar complains about listed
   # modules that this kernel has built in, so judge by what came out.
   dpkg-deb --fsys-tarfile "$DEB" | tar -x -C "$stage" --wildcards \
-      "./boot/vmlinuz-$KM_UNAME" "./boot/config-$KM_UNAME" "./lib/modules/$KM_UNAME/modules.builtin" \
-      $(for n in $KM_MODULES; do printf './lib/modules/%s/kernel/*/%s.ko* ' "$KM_UNAME" "$(printf %s "$n" | sed 's/[-_]/[-_]/g')"; done) \
+      "./boot/vmlinuz-$KM_UNAME" "./boot/config-$KM_UNAME" "./$MODDIR/$KM_UNAME/modules.builtin" \
+      $(for n in $KM_MODULES; do printf './%s/%s/kernel/*/%s.ko* ' "$MODDIR" "$KM_UNAME" "$(printf %s "$n" | sed 's/[-_]/[-_]/g')"; done) \
       2>"$stage/tar.err" || true
-  for f in "boot/vmlinuz-$KM_UNAME" "boot/config-$KM_UNAME" "lib/modules/$KM_UNAME/modules.builtin"; do
+  for f in "boot/vmlinuz-$KM_UNAME" "boot/config-$KM_UNAME" "$MODDIR/$KM_UNAME/modules.builtin"; do
     [ -s "$stage/$f" ] || { cat "$stage/tar.err" >&2
       km_fail "no $f in $DEB (or unpacking it failed, see above)" "delete $DEB and re-run to download it again"; }
   done
@@ -156,10 +222,10 @@ else
     local f b
     while IFS= read -r f; do
       b=$(basename "$f"); b=${b%%.ko*}; path[$(norm "$b")]=$f
-    done < <(find "$stage/lib/modules" -name '*.ko*')
+    done < <(find "$stage/$MODDIR" -name '*.ko*')
   }
   while IFS= read -r f; do b=$(basename "$f"); builtin[$(norm "${b%%.ko*}")]=1; done \
-    <"$stage/lib/modules/$KM_UNAME/modules.builtin"
+    <"$stage/$MODDIR/$KM_UNAME/modules.builtin"
   index_modules
   order=()
   visit() { # depth-first: dependencies first

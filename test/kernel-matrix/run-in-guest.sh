@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Runs one command inside Debian's own kernel (booted under qemu, TCG), in the
-# host's root filesystem (read-only 9p + tmpfs overlay), in the project's root.
+# Runs one command inside one of Debian's kernels (booted under qemu, TCG), in
+# the host's root filesystem (read-only 9p + tmpfs overlay), in the project's root.
 #
 # Usage: bash test/kernel-matrix/run-in-guest.sh [options] -- CMD [ARGS...]
+#   --kernel K       5.10, 6.1 or 6.12 (or bullseye, bookworm, trixie);
+#                    default $KERNEL_MATRIX_SUITE or 6.1
 #   --timeout SECS   kill the guest after SECS (default $KERNEL_MATRIX_TIMEOUT or 600)
 #   --smp N          guest CPUs (default $KERNEL_MATRIX_SMP or 1)
 #   --mem MB         guest memory (default $KERNEL_MATRIX_MEM or 1024)
 #   --env NAME[=VAL] also pass NAME (the host's value, or VAL) into the guest
 #   --console        print the guest's serial console log at the end
 #   --keep           keep the run folder (.cache/kernel-matrix/<ver>/runs/...)
+#   --out DIR        the files CMD writes to $KERNEL_MATRIX_OUT land in DIR
 #
 # Inside the guest CMD runs as root with only these variables: HOME, PATH,
 # LANG, LC_ALL, every BCC_* and KERNEL_MATRIX_* of the host, the --env ones,
+# BCC_KERNEL_SOURCE=the guest kernel's merged headers (.cache/kernel-matrix/<ver>/headers),
 # and KERNEL_MATRIX_GUEST=1, KERNEL_MATRIX_KERNEL=<uname -r>,
 # KERNEL_MATRIX_DISK=/dev/vdX (a 16 MB zeroed scratch disk; writes are
 # discarded at the end). Its stdin is /dev/null; / is writable (tmpfs overlay,
@@ -26,7 +30,7 @@
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 TIMEOUT=${KERNEL_MATRIX_TIMEOUT:-600}
 SMP=${KERNEL_MATRIX_SMP:-1}
 MEM=${KERNEL_MATRIX_MEM:-1024}
@@ -34,8 +38,11 @@ CACHE_MODE=${KERNEL_MATRIX_9P_CACHE:-loose}
 EXTRA_ENV=()
 SHOW_CONSOLE=
 KEEP=
+OUT=
 while [ $# -gt 0 ]; do
   case $1 in
+    --kernel) KERNEL_MATRIX_SUITE=${2:?--kernel needs 5.10, 6.1 or 6.12}; shift 2 ;;
+    --kernel=*) KERNEL_MATRIX_SUITE=${1#*=}; shift ;;
     --timeout) TIMEOUT=${2:?--timeout needs SECS}; shift 2 ;;
     --timeout=*) TIMEOUT=${1#*=}; shift ;;
     --smp) SMP=${2:?--smp needs N}; shift 2 ;;
@@ -43,6 +50,7 @@ while [ $# -gt 0 ]; do
     --env) EXTRA_ENV+=("${2:?--env needs NAME[=VALUE]}"); shift 2 ;;
     --console) SHOW_CONSOLE=1; shift ;;
     --keep) KEEP=1; shift ;;
+    --out) OUT=${2:?--out needs DIR}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     --) shift; break ;;
     *) km_say "run-in-guest.sh: unknown option $1 (the command goes after --)"; usage >&2; exit 2 ;;
@@ -55,12 +63,12 @@ done
 case $CACHE_MODE in none|loose|mmap) ;; *) km_say "run-in-guest.sh: KERNEL_MATRIX_9P_CACHE must be none, loose or mmap"; exit 2 ;; esac
 
 # --- ready? --------------------------------------------------------------------
-km_pick_version || km_fail "no linux-headers-<ver>-amd64 is installed" "run: bash test/kernel-matrix/prepare.sh" 125
-if ! [ -s "$KM_CACHE/vmlinuz" ] || ! [ -s "$KM_CACHE/initramfs.img" ] || ! [ -s "$KM_CACHE/scratch.img" ] ||
+km_pick_version || km_fail "guest kernel ${KM_SERIES:-?} ($KM_SUITE) is not prepared" "run: bash test/kernel-matrix/prepare.sh --kernel ${KM_SERIES:-6.1}" 125
+if ! [ -s "$KM_CACHE/vmlinuz" ] || ! [ -e "$KM_HEADERS/.complete" ] || ! [ -s "$KM_CACHE/initramfs.img" ] || ! [ -s "$KM_CACHE/scratch.img" ] ||
    [ "$(cat "$KM_CACHE/initramfs.sum" 2>/dev/null)" != "$(km_initramfs_inputs_sum)" ]; then
   km_say "kernel-matrix: cache incomplete or initramfs out of date; running prepare.sh --no-install"
-  bash "$KM_DIR/prepare.sh" --no-install --quiet ||
-    km_fail "the kernel-matrix cache is not ready" "run: bash test/kernel-matrix/prepare.sh" 125
+  KERNEL_MATRIX_SUITE=$KM_SUITE bash "$KM_DIR/prepare.sh" --no-install --quiet ||
+    km_fail "the kernel-matrix cache is not ready" "run: bash test/kernel-matrix/prepare.sh --kernel $KM_SERIES" 125
 fi
 command -v qemu-system-x86_64 >/dev/null || km_fail "qemu-system-x86_64 not found" "run: bash test/kernel-matrix/prepare.sh" 125
 command -v timeout >/dev/null || km_fail "timeout (coreutils) not found" "apt-get install coreutils" 125
@@ -69,6 +77,7 @@ command -v timeout >/dev/null || km_fail "timeout (coreutils) not found" "apt-ge
 mkdir -p "$KM_CACHE/runs" && RUN=$(mktemp -d "$KM_CACHE/runs/run.XXXXXX") ||
   km_fail "cannot create a run folder in $KM_CACHE/runs" "check permissions and free space" 125
 mkdir "$RUN/share"
+[ -z "$OUT" ] || mkdir "$RUN/share/out"
 
 q() { local s=${1//\'/\'\\\'\'}; printf "'%s'" "$s"; }   # POSIX sh single-quoting
 {
@@ -78,6 +87,9 @@ q() { local s=${1//\'/\'\\\'\'}; printf "'%s'" "$s"; }   # POSIX sh single-quoti
   for n in "${names[@]}"; do
     [ -n "${!n+set}" ] && printf 'export %s=%s\n' "$n" "$(q "${!n}")"
   done
+  # The guest kernel's own headers, whatever the host's binding would pick.
+  printf 'export BCC_KERNEL_SOURCE=%s\n' "$(q "$KM_HEADERS")"
+  printf 'export KERNEL_MATRIX_DISTRO=%s\n' "$(q "Debian $KM_SUITE")"
   for e in "${EXTRA_ENV[@]}"; do
     case $e in
       *=*) printf 'export %s=%s\n' "${e%%=*}" "$(q "${e#*=}")" ;;
@@ -162,6 +174,9 @@ show_console() {
   km_say "-------------------------------------------"
 }
 
+if [ -n "$OUT" ] && [ -d "$S/out" ]; then
+  mkdir -p "$OUT" && cp -r "$S/out/." "$OUT/" || km_say "kernel-matrix: could not copy the guest's out files to $OUT"
+fi
 if [ -s "$S/rc" ]; then
   RC=$(<"$S/rc")
   [ -n "$SHOW_CONSOLE" ] && show_console 200

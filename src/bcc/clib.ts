@@ -9,15 +9,21 @@ type KoffiFunction = ReturnType<LibraryHandle["func"]>;
 import { LibbccMissingError } from "./errors.ts";
 
 const MiB = 1024 * 1024;
-let configured = false;
+
+// clang needs far more stack than koffi's 128 KiB default: an async compile
+// segfaults without this. koffi takes it only before its first load of any
+// library, so it is set at import (which loads nothing).
+(function configureStacks(): void {
+  const cur = koffi.config();
+  if ((cur.sync_stack_size ?? 0) >= 16 * MiB && (cur.async_stack_size ?? 0) >= 16 * MiB) return;
+  try {
+    koffi.config({ ...cur, sync_stack_size: 16 * MiB, async_stack_size: 16 * MiB });
+  } catch {
+    process.emitWarning("koffi loaded a library before this binding was imported, so its stacks stay small and compiling C may crash: import the binding first", "BccKoffiWarning");
+  }
+})();
 
 function open(name: string, hint: string): LibraryHandle {
-  if (!configured) {
-    // clang needs far more stack than koffi's 128 KiB default: an async
-    // compile segfaults without this. Must run before the first koffi.load().
-    koffi.config({ ...koffi.config(), sync_stack_size: 16 * MiB, async_stack_size: 16 * MiB });
-    configured = true;
-  }
   try {
     return koffi.load(name);
   } catch (err) {
@@ -170,7 +176,7 @@ export const lib = lazy(() => {
   bcc_symcache_resolve_no_demangle: "int bcc_symcache_resolve_no_demangle(void *symcache, uint64_t addr, _Out_ bcc_symbol *sym)",
   bcc_symbol_free_demangle_name: "void bcc_symbol_free_demangle_name(bcc_symbol *sym)",
   bcc_symcache_resolve_name: "int bcc_symcache_resolve_name(void *resolver, const char *module, const char *name, _Out_ uint64_t *addr)",
-  bcc_resolve_symname: "int bcc_resolve_symname(const char *module, const char *symname, uint64_t addr, int pid, bcc_symbol_option *option, _Out_ bcc_symbol_raw *sym)",
+  bcc_resolve_symname: "int bcc_resolve_symname(const char *module, const char *symname, uint64_t addr, int pid, bcc_symbol_option *option, _Out_ bcc_symbol *sym)",
   bcc_procutils_which_so: "void *bcc_procutils_which_so(const char *libname, int pid)" /* void *: the caller frees it */,
   bcc_procutils_free: "void bcc_procutils_free(void *ptr)",
   bcc_foreach_function_symbol: "int bcc_foreach_function_symbol(const char *module, SYM_CB *cb)",

@@ -176,7 +176,7 @@ export const lib = lazy(() => {
   bcc_symcache_resolve_no_demangle: "int bcc_symcache_resolve_no_demangle(void *symcache, uint64_t addr, _Out_ bcc_symbol *sym)",
   bcc_symbol_free_demangle_name: "void bcc_symbol_free_demangle_name(bcc_symbol *sym)",
   bcc_symcache_resolve_name: "int bcc_symcache_resolve_name(void *resolver, const char *module, const char *name, _Out_ uint64_t *addr)",
-  bcc_resolve_symname: "int bcc_resolve_symname(const char *module, const char *symname, uint64_t addr, int pid, bcc_symbol_option *option, _Out_ bcc_symbol *sym)",
+  bcc_resolve_symname: "int bcc_resolve_symname(const char *module, const char *symname, uint64_t addr, int pid, bcc_symbol_option *option, _Out_ bcc_symbol_raw *sym)",
   bcc_procutils_which_so: "void *bcc_procutils_which_so(const char *libname, int pid)" /* void *: the caller frees it */,
   bcc_procutils_free: "void bcc_procutils_free(void *ptr)",
   bcc_foreach_function_symbol: "int bcc_foreach_function_symbol(const char *module, SYM_CB *cb)",

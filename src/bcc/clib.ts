@@ -9,15 +9,21 @@ type KoffiFunction = ReturnType<LibraryHandle["func"]>;
 import { LibbccMissingError } from "./errors.ts";
 
 const MiB = 1024 * 1024;
-let configured = false;
+
+// clang needs far more stack than koffi's 128 KiB default: an async compile
+// segfaults without this. koffi takes it only before its first load of any
+// library, so it is set at import (which loads nothing).
+(function configureStacks(): void {
+  const cur = koffi.config();
+  if ((cur.sync_stack_size ?? 0) >= 16 * MiB && (cur.async_stack_size ?? 0) >= 16 * MiB) return;
+  try {
+    koffi.config({ ...cur, sync_stack_size: 16 * MiB, async_stack_size: 16 * MiB });
+  } catch {
+    process.emitWarning("koffi loaded a library before this binding was imported, so its stacks stay small and compiling C may crash: import the binding first", "BccKoffiWarning");
+  }
+})();
 
 function open(name: string, hint: string): LibraryHandle {
-  if (!configured) {
-    // clang needs far more stack than koffi's 128 KiB default: an async
-    // compile segfaults without this. Must run before the first koffi.load().
-    koffi.config({ ...koffi.config(), sync_stack_size: 16 * MiB, async_stack_size: 16 * MiB });
-    configured = true;
-  }
   try {
     return koffi.load(name);
   } catch (err) {

@@ -1,0 +1,29 @@
+// expect: fail clean-exit
+// why: prints the histogram from a timer far in the future and has no SIGINT handler, so Ctrl-C kills it before anything is printed
+import { BPF } from "bcc-tutor";
+
+const b = await BPF.create({ text: `
+struct key_t { u64 dev; u64 sector; };
+BPF_HASH(start, struct key_t);
+BPF_HISTOGRAM(dist);
+TRACEPOINT_PROBE(block, block_rq_issue) {
+    struct key_t key = { .dev = args->dev, .sector = args->sector };
+    u64 ts = bpf_ktime_get_ns();
+    start.update(&key, &ts);
+    return 0;
+}
+TRACEPOINT_PROBE(block, block_rq_complete) {
+    struct key_t key = { .dev = args->dev, .sector = args->sector };
+    u64 *tsp = start.lookup(&key);
+    if (tsp) {
+        dist.increment(bpf_log2l((bpf_ktime_get_ns() - *tsp) / 1000));
+        start.delete(&key);
+    }
+    return 0;
+}
+` });
+console.log("Tracing block device I/O... Hit Ctrl-C to end.");
+setTimeout(() => {
+  b.table("dist").printLog2Hist("usecs");
+  b.close();
+}, 60_000);

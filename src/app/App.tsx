@@ -12,7 +12,7 @@ import { chooseVariant, runnable } from "../lesson/variant.ts";
 import { answerFile, ensureWorkspaceFile, starterFile, workspaceFile } from "../lesson/workspace.ts";
 import { findLesson, lessonStem } from "../lesson/registry.ts";
 import { checkLesson } from "../lesson/check-lesson.ts";
-import { projectRoot } from "../bcc/kernel-headers.ts";
+import { packageRoot as projectRoot } from "../paths.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { highlight } from "./highlight.ts";
 import { wrapLine, type Line } from "./text-layout.ts";

@@ -1,10 +1,11 @@
 // Where bcc finds kernel headers. Machines whose running kernel has no
 // headers package get a merged tree of Debian's generic headers from
-// scripts/setup.sh; point BCC_KERNEL_SOURCE at it before compiling.
+// `bcc-tutor setup`, in its cache folder; point BCC_KERNEL_SOURCE at it
+// before compiling.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { mergedHeadersDir } from "../paths.ts";
 
 export type HeadersStatus =
   | { kind: "env"; path: string }
@@ -12,15 +13,14 @@ export type HeadersStatus =
   | { kind: "merged"; path: string }
   | { kind: "missing"; path?: undefined };
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const mergedHeadersDir = path.join(projectRoot, ".cache", "kernel-headers", "current");
 
 export function headersStatus(): HeadersStatus {
   const env = process.env.BCC_KERNEL_SOURCE;
   if (env) return fs.existsSync(path.join(env, "include")) ? { kind: "env", path: env } : { kind: "missing" };
   const exact = `/lib/modules/${os.release()}/build`;
   if (fs.existsSync(path.join(exact, "include"))) return { kind: "exact", path: exact };
-  if (fs.existsSync(path.join(mergedHeadersDir, "include"))) return { kind: "merged", path: fs.realpathSync(mergedHeadersDir) };
+  const merged = mergedHeadersDir();
+  if (fs.existsSync(path.join(merged, "include"))) return { kind: "merged", path: fs.realpathSync(merged) };
   return { kind: "missing" };
 }
 

@@ -2,18 +2,27 @@
 // the tutorial.
 import { detectLang, setLang, t } from "../i18n/index.ts";
 import type { Command } from "./command.ts";
-import { doctorCommand } from "./commands/doctor.ts";
-import { listCommand } from "./commands/list.ts";
-import { runCommand } from "./commands/run.ts";
-import { checkCommand } from "./commands/check.ts";
-import { devCommand } from "./commands/dev.ts";
-import { replCommand } from "./commands/repl.ts";
-import { progressCommand } from "./commands/progress.ts";
+import type { MessageKey } from "../i18n/index.ts";
 import { UsageError } from "./args.ts";
-import { canLoadBpf } from "../bcc/capabilities.ts";
-import { importWithoutCiFlags } from "./ci-flags.ts";
 
-const commands: Command[] = [listCommand, runCommand, checkCommand, replCommand, progressCommand, doctorCommand, devCommand];
+// Each command module is imported only when it runs: --help and `list`
+// load none of the binding, the app or the checker (start-up time).
+interface LazyCommand {
+  name: string;
+  summary: MessageKey;
+  load(): Promise<Command>;
+}
+const commands: LazyCommand[] = [
+  { name: "list", summary: "cli.cmd.list", load: async () => (await import("./commands/list.ts")).listCommand },
+  { name: "run", summary: "cli.cmd.run", load: async () => (await import("./commands/run.ts")).runCommand },
+  { name: "check", summary: "cli.cmd.check", load: async () => (await import("./commands/check.ts")).checkCommand },
+  { name: "repl", summary: "cli.cmd.repl", load: async () => (await import("./commands/repl.ts")).replCommand },
+  { name: "progress", summary: "cli.cmd.progress", load: async () => (await import("./commands/progress.ts")).progressCommand },
+  { name: "doctor", summary: "cli.cmd.doctor", load: async () => (await import("./commands/doctor.ts")).doctorCommand },
+  { name: "setup", summary: "cli.cmd.setup", load: async () => (await import("./commands/setup.ts")).setupCommand },
+  { name: "init", summary: "cli.cmd.init", load: async () => (await import("./commands/init.ts")).initCommand },
+  { name: "dev", summary: "cli.cmd.dev", load: async () => (await import("./commands/dev.ts")).devCommand },
+];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -41,15 +50,16 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = args;
   // Everything that loads BPF programs: say plainly what is needed before trying.
   const loads = name === undefined || name.startsWith("-") || ["run", "check", "repl"].includes(name);
-  if (loads && !canLoadBpf()) {
+  if (loads && !(await import("../bcc/capabilities.ts")).canLoadBpf()) {
     process.stderr.write(`${t("cli.notRoot")}\n`);
     return 2;
   }
   if (name === undefined || name.startsWith("-")) {
     if (!process.stdout.isTTY || !process.stdin.isTTY) {
       process.stdout.write(`${t("cli.notTty")}\n`);
-      return listCommand.run([]);
+      return (await commands[0]!.load()).run([]);
     }
+    const { importWithoutCiFlags } = await import("./ci-flags.ts");
     const { startApp } = await importWithoutCiFlags(() => import("../app/main.tsx"));
     const wi = argv.indexOf("--workshop");
     const workshopFile = wi >= 0 ? argv[wi + 1] : argv.find((x) => x.startsWith("--workshop="))?.slice(11);
@@ -70,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${t("cli.unknownCommand", { name })}\n`);
     return 2;
   }
-  return cmd.run(rest);
+  return (await cmd.load()).run(rest);
 }
 
 // `bcc-tutor list | head`: a reader that went away is not an error.

@@ -3,9 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../bcc/kernel-headers.ts";
-
-export const usdtServerBinary = path.join(projectRoot, "build", "usdt-http-server");
+import { usdtServerBinary as usdtServerPath } from "../paths.ts";
 
 export interface FixtureServer {
   pid: number;
@@ -14,8 +12,9 @@ export interface FixtureServer {
 }
 
 export function startUsdtServer(timeoutMs = 5000): Promise<FixtureServer> {
+  const usdtServerBinary = usdtServerPath();
   if (!fs.existsSync(usdtServerBinary)) {
-    return Promise.reject(new Error(`${usdtServerBinary} is missing: run scripts/setup.sh (it builds it from fixtures/usdt-http-server)`));
+    return Promise.reject(new Error(`${usdtServerBinary} is missing: run \`sudo bcc-tutor setup\` (it builds it from fixtures/usdt-http-server)`));
   }
   const proc: ChildProcess = spawn(usdtServerBinary, ["0"], { stdio: ["ignore", "pipe", "ignore"] });
   return new Promise((resolve, reject) => {

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { projectRoot } from "../bcc/kernel-headers.ts";
+import { isInstalledPackage, packageRoot as projectRoot } from "../paths.ts";
 import type { VariantName } from "../bcc/capabilities.ts";
 import type { Lesson } from "./schema.ts";
 import { BoundedOutput } from "./output.ts";
@@ -89,7 +89,8 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
     const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, runnable.path, ...args], {
-      cwd: projectRoot,
+      // Installed, the package is no place to work in: the learner's own folder is.
+      cwd: isInstalledPackage() ? path.dirname(opts.file) : projectRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: {
         ...process.env,

@@ -2,10 +2,11 @@
 // has): every lesson complete in every language, before a learner finds out.
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../bcc/kernel-headers.ts";
+import { packageRoot as projectRoot } from "../paths.ts";
 import { LANGS } from "../i18n/index.ts";
 import { loadLessons, lessonStem } from "./registry.ts";
-import { lessonStringsSchema, lessonTextPath } from "./text.ts";
+import { lessonTextPath } from "./text.ts";
+import { lessonStringsSchema } from "./text-schema.ts";
 
 export interface Finding {
   lesson: string;

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { projectRoot } from "../bcc/kernel-headers.ts";
+import { scratchDir } from "../paths.ts";
 import type { TriggerStep } from "./schema.ts";
 
 const STEP_TIMEOUT_MS = 20_000;
@@ -73,7 +73,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  */
 async function diskIo(sizes: number[]): Promise<void> {
   const target = process.env.BCC_TUTOR_DISK_IO_TARGET || process.env.KERNEL_MATRIX_DISK;
-  const dir = path.join(projectRoot, ".cache");
+  const dir = scratchDir();
   const file = target || path.join(dir, `disk-io-${process.pid}.bin`);
   if (!target) fs.mkdirSync(dir, { recursive: true });
   const dd = async (args: string[]) => {

@@ -17,6 +17,16 @@ import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
 import { runnableFile, type Runnable } from "./module-scope.ts";
 
 const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
+// tsx as installed with bcc-tutor: a bare "tsx" would resolve from the
+// child's folder, which is the learner's when the tutor is installed.
+// (Under a test runner without import.meta.resolve, the clone's own "tsx".)
+const tsxLoader = (() => {
+  try {
+    return import.meta.resolve("tsx");
+  } catch {
+    return "tsx";
+  }
+})();
 const KILL_GRACE_MS = 3000;
 
 export interface ChildError {
@@ -88,7 +98,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const captureFile = path.join(path.dirname(runnable.path) === path.dirname(opts.file) ? os.tmpdir() : path.dirname(runnable.path), `bcc-tutor-stderr-${process.pid}-${Date.now()}.log`);
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", selfImport, runnable.path, ...args], {
+    const child = spawn(process.execPath, ["--import", tsxLoader, "--import", selfImport, runnable.path, ...args], {
       // Installed, the package is no place to work in: the learner's own folder is.
       cwd: isInstalledPackage() ? path.dirname(opts.file) : projectRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],

@@ -145,6 +145,7 @@ export const libcFns = {
   perf_event_open: c("long syscall(long nr, void *attr, int pid, int cpu, int group_fd, unsigned long flags)"),
   mmap: c("void *mmap(void *addr, size_t length, int prot, int flags, int fd, long offset)"),
   munmap: c("int munmap(void *addr, size_t length)"),
+  malloc_trim: c("int malloc_trim(size_t pad)"),
   getpagesize: c("int getpagesize(void)"),
   memfd_create: c("int memfd_create(const char *name, unsigned int flags)"),
   dup: c("int dup(int fd)"),

@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { benchDir, median } from "./common.ts";
-import { headersStatus } from "../src/bcc/kernel-headers.ts";
+import { headersStatus } from "../src/kernel-source.ts";
 
 const root = path.dirname(benchDir);
 const write = !process.argv.includes("--no-write");

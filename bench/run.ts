@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildFixture } from "../test/helpers/fixtures.ts";
-import { headersStatus } from "../src/bcc/kernel-headers.ts";
+import { headersStatus } from "../src/kernel-source.ts";
 import { benchDir } from "./common.ts";
 
 const PYTHON = "/usr/bin/python3";

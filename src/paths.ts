@@ -19,9 +19,11 @@ export function isInstalledPackage(root = packageRoot): boolean {
   return root.split(path.sep).includes("node_modules");
 }
 
-/** A lesson module's file as this build has it: lessons/NN-id.ts, or dist/lessons/NN-id.js. */
+/** A module's extension in this build: .ts from the sources, .js from dist/. */
+export const moduleExt = compiled ? ".js" : ".ts";
+/** The lesson modules as this build has them: lessons/NN-id.ts, or dist/lessons/NN-id.js. */
 export const lessonModulesDir = path.join(codeRoot, "lessons");
-export const lessonModuleExt = compiled ? ".js" : ".ts";
+export const lessonModuleExt = moduleExt;
 
 const systemCache = "/var/cache/bcc-tutor";
 
@@ -39,15 +41,6 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env, uid = process.get
  */
 export function cacheDirs(env: NodeJS.ProcessEnv = process.env): string[] {
   return [...new Set([cacheDir(env), systemCache])];
-}
-
-/** The merged kernel headers set-up made (`<cache>/kernel-headers/current`), or where set-up would put them. */
-export function mergedHeadersDir(env: NodeJS.ProcessEnv = process.env): string {
-  for (const d of cacheDirs(env)) {
-    const p = path.join(d, "kernel-headers", "current");
-    if (fs.existsSync(path.join(p, "include"))) return p;
-  }
-  return path.join(cacheDir(env), "kernel-headers", "current");
 }
 
 /** Lesson 15's USDT HTTP server, built by set-up into the cache. */

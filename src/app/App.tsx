@@ -12,7 +12,7 @@ import { chooseVariant, runnable } from "../lesson/variant.ts";
 import { answerFile, ensureWorkspaceFile, starterFile, workspaceFile } from "../lesson/workspace.ts";
 import { findLesson, lessonStem } from "../lesson/registry.ts";
 import { checkLesson } from "../lesson/check-lesson.ts";
-import { packageRoot as projectRoot } from "../paths.ts";
+import { packageRoot } from "../paths.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { highlight } from "./highlight.ts";
 import { wrapLine, type Line } from "./text-layout.ts";
@@ -387,8 +387,8 @@ function codeLines(lesson: Lesson, learnerFile: string | undefined, answerVisibl
   const answer = () => {
     if (lesson.exercise && !answerVisible) return void out.push(...wrapLine([{ text: t("app.code.hidden"), dim: true }], width));
     const a = answerFile(lesson);
-    if (a) show(t("app.code.answer", { file: path.relative(projectRoot, a) }), a, "ts");
-    for (const c of lesson.cFiles) show(c, path.join(projectRoot, c), "c");
+    if (a) show(t("app.code.answer", { file: path.relative(packageRoot, a) }), a, "ts");
+    for (const c of lesson.cFiles) show(c, path.join(packageRoot, c), "c");
   };
   if (answerFirst) {
     answer();

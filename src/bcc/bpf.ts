@@ -1,7 +1,9 @@
 // The BPF object: compile a C program, load its functions, attach them to
 // probes, read trace_pipe, and clean everything up.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import koffi from "koffi";
 import { lib } from "./clib.ts";
 import { compile } from "./compile.ts";
 import { ProgType, Debug } from "./consts.ts";
@@ -10,11 +12,14 @@ import { withStderrCaptured } from "./stderr-capture.ts";
 import { BpfClosedError, BpfLoadError, BpfNotReadyError, BpfVerifierError, BpfCompileError, BccError } from "./errors.ts";
 import { installProcessHooks, track, untrack } from "./cleanup.ts";
 import { TracePipe, parseTraceLine, type TraceRecord } from "./trace-pipe.ts";
-import { noteAttached, noteListening } from "./readiness.ts";
+import { traceClockNow } from "./trace-clock.ts";
+import { escapeTerminal } from "./escape.ts";
 import { headersStatus } from "./kernel-headers.ts";
+import { observed, progTypeName, publish } from "./observe.ts";
+import { moduleTables } from "./module-tables.ts";
 import { fixSyscallFnname, getSyscallFnname } from "./syscall.ts";
 import { ksym, ksymname, sym } from "./symbols.ts";
-import { Probes, type UprobeSpec } from "./probes.ts";
+import { Probes, type ObservedAs, type UprobeSpec } from "./probes.ts";
 import { createTable } from "./table-kinds.ts";
 import type { TableBase } from "./table.ts";
 import { PerfEventArray } from "./perf-buffer.ts";
@@ -77,11 +82,13 @@ export class BPF {
   private failure: unknown;
   private closed = false;
   private funcs = new Map<string, BpfFunction>();
-  private probes = new Probes();
+  private probes = new Probes(this);
   private tracePipe: TracePipe | undefined;
   private closeHooks: Array<() => void> = [];
   private tables = new Map<string, TableBase>();
   private readonly debug: number;
+  /** When this object was created, on the trace clock: older trace_pipe lines are not its own. */
+  private readonly createdOnTraceClock = traceClockNow();
 
   constructor(source: BpfSource, options: BpfOptions = {}) {
     installProcessHooks();
@@ -98,6 +105,7 @@ export class BPF {
       text = args + text;
     }
     this.text = text;
+    publish("bpfCreated", { bpf: this });
     this.ready = compile({ text, flags: this.debug, cflags: opts.cflags ?? [], lineOffset, fileName })
       .then((res) => {
         this.module = res.module;
@@ -105,6 +113,7 @@ export class BPF {
         track(this);
         if (this.closed) this.close();
         else {
+          if (observed("bpfLoaded")) publish("bpfLoaded", { bpf: this, tables: moduleTables(res.module) });
           for (const u of usdt) u.attachUprobes(this);
           this.autoAttach();
           for (const l of BPF.readyListeners.splice(0)) l(this);
@@ -113,7 +122,7 @@ export class BPF {
       })
       .catch((err: unknown) => {
         if (err instanceof BpfCompileError && headersStatus().kind === "missing") {
-          err.message += "\n(no kernel headers were found: run scripts/setup.sh, or set BCC_KERNEL_SOURCE)";
+          err.message += `\n(no kernel headers were found: install the running kernel's headers (Debian and Ubuntu: linux-headers-${os.release()}), or set BCC_KERNEL_SOURCE to a kernel headers tree)`;
         }
         this.failure = err;
         if (this.module) this.close();
@@ -176,60 +185,59 @@ export class BPF {
     }
     const fn: BpfFunction = { name, fd, type: progType };
     this.funcs.set(name, fn);
+    if (observed("programLoaded")) {
+      // A copy: the module's own bytes go when it is destroyed.
+      const insns = new Uint8Array(koffi.view(start, size) as ArrayBuffer).slice();
+      publish("programLoaded", { bpf: this, name, progType: progTypeName(progType), fd, insns });
+    }
     return fn;
   }
 
   attachKprobe(opts: { event?: string; eventRe?: RegExp; fnName: string; eventOff?: number }): void {
     const fn = this.loadFunc(opts.fnName, ProgType.KPROBE);
-    if (!loadOnly()) this.probes.attachKprobe(fn, opts, false);
+    this.probes.attachKprobe(fn, opts, false);
   }
   attachKretprobe(opts: { event?: string; eventRe?: RegExp; fnName: string; maxActive?: number }): void {
     const fn = this.loadFunc(opts.fnName, ProgType.KPROBE);
-    if (!loadOnly()) this.probes.attachKprobe(fn, opts, true);
+    this.probes.attachKprobe(fn, opts, true);
   }
   detachKprobe(event: string): void {
-    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachKprobe(event, false);
   }
   detachKretprobe(event: string): void {
-    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachKprobe(event, true);
   }
 
   /** tp is "category:event", e.g. "syscalls:sys_enter_sync". */
   attachTracepoint(opts: { tp: string; fnName: string }): void {
     const fn = this.loadFunc(opts.fnName, ProgType.TRACEPOINT);
-    if (!loadOnly()) this.probes.attachTracepoint(fn, opts.tp);
+    this.probes.attachTracepoint(fn, opts.tp);
   }
   detachTracepoint(tp: string): void {
-    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachTracepoint(tp);
   }
 
   attachRawTracepoint(opts: { tp: string; fnName: string }): void {
     const fn = this.loadFunc(opts.fnName, ProgType.RAW_TRACEPOINT);
-    if (!loadOnly()) this.probes.attachRawTracepoint(fn, opts.tp);
+    this.probes.attachRawTracepoint(fn, opts.tp);
   }
   detachRawTracepoint(tp: string): void {
-    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachRawTracepoint(tp);
   }
 
-  /** name: a library name ("c") or a path; sym or addr: where. pid -1: every process. */
-  attachUprobe(opts: UprobeSpec & { fnName: string }): void {
+  /** name: a library name ("c") or a path; sym or addr: where. pid -1: every process. `as`: how observers are told (USDT sites). */
+  attachUprobe(opts: UprobeSpec & { fnName: string }, as?: ObservedAs): void {
     const fn = this.loadFunc(opts.fnName, ProgType.KPROBE);
-    if (!loadOnly()) this.probes.attachUprobe(fn, opts, false);
+    this.probes.attachUprobe(fn, opts, false, as);
   }
   attachUretprobe(opts: UprobeSpec & { fnName: string }): void {
     const fn = this.loadFunc(opts.fnName, ProgType.KPROBE);
-    if (!loadOnly()) this.probes.attachUprobe(fn, opts, true);
+    this.probes.attachUprobe(fn, opts, true);
   }
   detachUprobe(opts: UprobeSpec): void {
-    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachUprobe(opts, false);
   }
   detachUretprobe(opts: UprobeSpec): void {
-    if (inLoadOnlyMode()) return; // nothing was attached
     this.probes.detachUprobe(opts, true);
   }
 
@@ -300,16 +308,16 @@ export class BPF {
   private pipe(): TracePipe {
     if (this.closed) throw new BpfClosedError("trace");
     if (!this.tracePipe) {
-      this.tracePipe = new TracePipe();
-      noteListening();
+      this.tracePipe = new TracePipe(this.createdOnTraceClock);
+      publish("listen", { bpf: this, kind: "trace_pipe" });
     }
     return this.tracePipe;
   }
 
-  /** The next raw trace_pipe line, or null when closed. */
+  /** The next raw trace_pipe line printed since this object was created, or null when closed. */
   traceReadline(): Promise<string | null> { return this.pipe().readLine(); }
 
-  /** A raw trace_pipe line if one is ready now, else null. */
+  /** A raw trace_pipe line (printed since this object was created) if one is ready now, else null. */
   traceReadlineNow(): string | null { return this.pipe().readLineNow(); }
 
   /** Records from trace_pipe, one per bpf_trace_printk() call, until close(). */
@@ -337,7 +345,6 @@ export class BPF {
    * Control characters are escaped: the text comes from the kernel.
    */
   async tracePrint(fmt?: (r: TraceRecord) => string): Promise<void> {
-    const { escapeTerminal } = await import("../util/escape.ts");
     for (;;) {
       const line = await this.traceReadline();
       if (line === null) return;
@@ -358,6 +365,8 @@ export class BPF {
   /** Detaches every probe, closes every fd, frees the module. Idempotent. */
   close(): void {
     if (this.closed && !this.module) return;
+    // Observers may still read the maps (a snapshot at the end of a run).
+    if (this.module) publish("bpfClosing", { bpf: this });
     this.closed = true;
     untrack(this);
     this.probes.detachAll();
@@ -400,22 +409,6 @@ export class BPF {
       }
     }
   }
-}
-
-/**
- * BCC_TUTOR_LOAD_ONLY=1 (set by the lesson tests): attach calls load their
- * function through the verifier and stop there, so a lesson's original
- * variant is proven to compile and verify on a kernel that cannot attach it.
- */
-function inLoadOnlyMode(): boolean {
-  return process.env.BCC_TUTOR_LOAD_ONLY === "1";
-}
-
-/** For an attach call: true (and the runner told the program is ready) in load-only mode. */
-function loadOnly(): boolean {
-  if (!inLoadOnlyMode()) return false;
-  noteAttached(0);
-  return true;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -1,5 +1,5 @@
 // What the running kernel offers for tracing, probed from sysfs/tracefs
-// without loading anything. Shared by the doctor, the lesson runner and the
+// without loading anything, for callers choosing what to attach and for the
 // binding's own error messages.
 import fs from "node:fs";
 import { tracefsPath } from "./tracefs.ts";
@@ -62,22 +62,6 @@ export function hasCapability(cap: Capability): boolean {
     default:
       return false;
   }
-}
-
-export type VariantName = "original" | "portable";
-
-/**
- * Which variant of a lesson to run. The lesson runner decides and says so
- * through BCC_TUTOR_VARIANT; run by hand, the original runs when the kernel
- * has what it needs (kprobes, unless told otherwise), else the portable one.
- *
- *   const variant = lessonVariant();            // kprobe lessons
- *   const variant = lessonVariant(["tracepoint:random:urandom_read"]);
- */
-export function lessonVariant(originalNeeds: Capability[] = ["kprobe"]): VariantName {
-  const forced = process.env.BCC_TUTOR_VARIANT;
-  if (forced === "original" || forced === "portable") return forced;
-  return originalNeeds.every(hasCapability) ? "original" : "portable";
 }
 
 /** CAP_BPF (bit 39) and CAP_PERFMON (bit 38) of this process's effective set. */

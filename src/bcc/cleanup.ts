@@ -4,7 +4,7 @@
 // own (e.g. print a histogram on Ctrl-C) the program decides, and 'exit'
 // still closes. After SIGKILL the kernel frees the fds, and with them the
 // perf-event based probes libbcc creates.
-import { reportError } from "./readiness.ts";
+import { publish } from "./observe.ts";
 
 interface Closable { close(): void }
 
@@ -36,9 +36,9 @@ export function installProcessHooks(): void {
   if (installed) return;
   installed = true;
   process.on("exit", closeAll);
-  // Under the lesson runner, a fatal error is also reported in structured
-  // form, so a compile error can be shown at the learner's line.
-  process.on("uncaughtExceptionMonitor", (err) => reportError(err));
+  // A fatal error goes to observers whole (a supervisor can show a compile
+  // error at its line); the monitor leaves Node's own handling as it is.
+  process.on("uncaughtExceptionMonitor", (error) => publish("error", { error }));
   for (const sig of SIGNALS) {
     const onSignal = () => {
       if (process.listenerCount(sig) > 1) return; // the program handles it

@@ -5,7 +5,6 @@ import { lib, libcFns } from "./clib.ts";
 import { captureStderr } from "./stderr-capture.ts";
 import { parseDiagnostics } from "./diagnostics.ts";
 import { BpfCompileError, type Diagnostic } from "./errors.ts";
-import { ensureKernelSource } from "./kernel-headers.ts";
 
 export interface CompileRequest {
   text: string;
@@ -30,7 +29,6 @@ export function compile(req: CompileRequest): Promise<CompileResult> {
 }
 
 function compileNow(req: CompileRequest): Promise<CompileResult> {
-  ensureKernelSource();
   return new Promise((resolve, reject) => {
     const cap = captureStderr();
     lib.bpf_module_create_c_from_string.async(

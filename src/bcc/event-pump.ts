@@ -4,7 +4,6 @@
 // poll(2); and the promises of poll() callers waiting for the next events.
 import koffi from "koffi";
 import { Waiters } from "./event-queue.ts";
-import { noteListening } from "./readiness.ts";
 
 type PollHandle = ReturnType<typeof koffi.node.poll>;
 
@@ -22,11 +21,10 @@ export class EventPump {
     this.watchers.push(koffi.node.poll(fd, { readable: true }, () => this.consume()));
   }
 
-  /** Starts the periodic read and tells a waiting runner that events are being listened for. */
+  /** Starts the periodic read. */
   start(): void {
     // Unref'd: the watchers keep the process alive, the timer only backs them up.
     this.timer = setInterval(() => this.consume(), READ_EVERY_MS).unref();
-    noteListening();
   }
 
   consume(): number {

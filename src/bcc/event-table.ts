@@ -26,7 +26,7 @@ export abstract class EventTable<E, C extends (event: E, ...rest: never[]) => vo
 
   constructor(
     info: TableInfo,
-    private readonly owner: EventTableOwner,
+    protected readonly owner: EventTableOwner,
     /** The C method that submits events ("perf_submit"), for messages. */
     private readonly submitCall: string,
     private readonly warmUp: WarmUp,

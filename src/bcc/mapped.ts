@@ -1,6 +1,7 @@
 // Memory shared with the kernel through mmap (perf rings, BPF ring buffers),
 // seen from JS as one DataView. Its u64 counters are read and written in two
 // halves: JS has no 64-bit atomic access to external memory.
+import fs from "node:fs";
 import koffi from "koffi";
 import { libcFns } from "./clib.ts";
 import { BccError } from "./errors.ts";
@@ -10,7 +11,22 @@ const PROT_WRITE = 2;
 const MAP_SHARED = 1;
 const MAP_FAILED = 0xffffffffffffffffn;
 
-export const PAGE_SIZE = libcFns.getpagesize() as number;
+const AT_PAGESZ = 6n;
+
+/** The page size from the kernel's auxiliary vector: known at import without opening libc. */
+function pageSize(): number {
+  try {
+    const auxv = fs.readFileSync("/proc/self/auxv");
+    for (let off = 0; off + 16 <= auxv.length; off += 16) {
+      if (auxv.readBigUInt64LE(off) === AT_PAGESZ) return Number(auxv.readBigUInt64LE(off + 8));
+    }
+  } catch {
+    // fall through
+  }
+  return libcFns.getpagesize() as number;
+}
+
+export const PAGE_SIZE = pageSize();
 
 export class Mapped {
   readonly view: DataView;

@@ -7,6 +7,7 @@ import { onlineCpus } from "./cpus.ts";
 import { copyOut } from "./event-codec.ts";
 import { EventTable, type EventTableOwner } from "./event-table.ts";
 import { PerfRing, type SampleFn } from "./perf-ring.ts";
+import { publish } from "./observe.ts";
 import type { TableInfo } from "./table.ts";
 import type { Codec } from "./type-desc.ts";
 
@@ -59,6 +60,7 @@ export class PerfEventArray<E = Record<string, unknown>> extends EventTable<E, P
       throw err;
     }
     this.pump.start();
+    publish("listen", { bpf: this.owner, kind: "perf_buffer", name: this.name });
     return this;
   }
 

@@ -9,7 +9,7 @@ import { kprobesAvailable } from "./capabilities.ts";
 import { tracepointExists, tracefsPath } from "./tracefs.ts";
 import { getKprobeFunctions } from "./kprobe-functions.ts";
 import { findLibrary, resolveSymbol } from "./symbols.ts";
-import { noteAttached } from "./readiness.ts";
+import { publish, type ProbeKind } from "./observe.ts";
 
 interface Loaded { name: string; fd: number }
 
@@ -26,11 +26,19 @@ export interface UprobeSpec {
 const ENTRY = 0;
 const RETURN = 1;
 
+/** How an observer sees an attachment, where it is not what the call says (USDT sites are uprobes). */
+export interface ObservedAs { kind: ProbeKind; target: string }
+
 export class Probes {
   private kprobes = new Map<string, number>(); // ev_name → perf fd
   private uprobes = new Map<string, number>();
   private tracepoints = new Map<string, number>();
   private rawTracepoints = new Map<string, number>();
+  /** "kind target" of what an observer asked to load only: detaching it is a no-op. */
+  private loadedOnly = new Set<string>();
+
+  /** owner: the BPF object, named in what observers are told. */
+  constructor(private readonly owner: unknown) {}
 
   get count(): number {
     return this.kprobes.size + this.uprobes.size + this.tracepoints.size + this.rawTracepoints.size;
@@ -38,26 +46,29 @@ export class Probes {
 
   attachKprobe(fn: Loaded, opts: { event?: string; eventRe?: RegExp; eventOff?: number; maxActive?: number }, ret: boolean): void {
     const kind = ret ? "kretprobe" : "kprobe";
-    const target = opts.event ?? String(opts.eventRe ?? "");
-    if (!kprobesAvailable()) throw new KprobesUnavailableError(kind, target);
-    if (opts.eventRe) {
+    if (opts.eventRe && kprobesAvailable()) {
       const matches = getKprobeFunctions(opts.eventRe);
-      if (matches.length === 0) throw new BpfAttachError(kind, target, "no kernel function matches this pattern");
+      if (matches.length === 0) throw new BpfAttachError(kind, String(opts.eventRe), "no kernel function matches this pattern");
       for (const event of matches) this.attachKprobe(fn, { ...opts, eventRe: undefined, event }, ret);
       return;
     }
-    const event = opts.event;
-    if (!event) throw new BpfAttachError(kind, "?", "give event or eventRe");
+    const target = opts.event ?? (opts.eventRe ? String(opts.eventRe) : undefined);
+    if (!target) throw new BpfAttachError(kind, "?", "give event or eventRe");
+    // Load-only works where kprobes do not: that is what it is for.
+    if (!this.gate(kind, target, fn)) return;
+    if (!kprobesAvailable()) throw new KprobesUnavailableError(kind, target);
+    const event = target;
     const evName = `${ret ? "r" : "p"}_${event.replace(/[+.]/g, "_")}`;
     const { result: fd, log } = withStderrCaptured(() =>
       lib.bpf_attach_kprobe(fn.fd, ret ? RETURN : ENTRY, evName, event, BigInt(opts.eventOff ?? 0), opts.maxActive ?? 0) as number,
     );
     if (fd < 0) throw new BpfAttachError(kind, event, reason(log, "is it a kernel function that can be probed? See /proc/kallsyms"));
     this.kprobes.set(evName, fd);
-    noteAttached();
+    this.attached(kind, event, fn);
   }
 
   detachKprobe(event: string, ret: boolean): void {
+    if (this.loadedOnly.delete(`${ret ? "kretprobe" : "kprobe"} ${event}`)) return;
     const evName = `${ret ? "r" : "p"}_${event.replace(/[+.]/g, "_")}`;
     const fd = this.kprobes.get(evName);
     if (fd === undefined) throw new BpfAttachError(ret ? "kretprobe" : "kprobe", event, "it is not attached");
@@ -67,17 +78,19 @@ export class Probes {
 
   attachTracepoint(fn: Loaded, tp: string): void {
     const [category, event] = splitTp(tp);
-    if (!tracefsPath()) throw new BpfAttachError("tracepoint", tp, "tracefs is not mounted: run scripts/setup.sh");
+    if (!this.gate("tracepoint", tp, fn)) return;
+    if (!tracefsPath()) throw new BpfAttachError("tracepoint", tp, "tracefs is not mounted: mount it with: mount -t tracefs tracefs /sys/kernel/tracing");
     if (!tracepointExists(category, event)) {
       throw new BpfAttachError("tracepoint", tp, `no such tracepoint on this kernel (${tracefsPath()}/events/${category}/${event} does not exist); list them with: ls ${tracefsPath()}/events/${category}`);
     }
     const { result: fd, log } = withStderrCaptured(() => lib.bpf_attach_tracepoint(fn.fd, category, event) as number);
     if (fd < 0) throw new BpfAttachError("tracepoint", tp, reason(log, "the kernel refused it"));
     this.tracepoints.set(tp, fd);
-    noteAttached();
+    this.attached("tracepoint", tp, fn);
   }
 
   detachTracepoint(tp: string): void {
+    if (this.loadedOnly.delete(`tracepoint ${tp}`)) return;
     const fd = this.tracepoints.get(tp);
     if (fd === undefined) throw new BpfAttachError("tracepoint", tp, "it is not attached");
     this.tracepoints.delete(tp);
@@ -86,22 +99,26 @@ export class Probes {
   }
 
   attachRawTracepoint(fn: Loaded, tp: string): void {
+    if (!this.gate("raw_tracepoint", tp, fn)) return;
     const { result: fd, log } = withStderrCaptured(() => lib.bpf_attach_raw_tracepoint(fn.fd, tp) as number);
     if (fd < 0) throw new BpfAttachError("raw_tracepoint", tp, reason(log, "no such raw tracepoint?"));
     this.rawTracepoints.set(tp, fd);
-    noteAttached();
+    this.attached("raw_tracepoint", tp, fn);
   }
 
   detachRawTracepoint(tp: string): void {
+    if (this.loadedOnly.delete(`raw_tracepoint ${tp}`)) return;
     const fd = this.rawTracepoints.get(tp);
     if (fd === undefined) throw new BpfAttachError("raw_tracepoint", tp, "it is not attached");
     this.rawTracepoints.delete(tp);
     closeQuietly(fd);
   }
 
-  attachUprobe(fn: Loaded, spec: UprobeSpec, ret: boolean): void {
+  attachUprobe(fn: Loaded, spec: UprobeSpec, ret: boolean, as?: ObservedAs): void {
     const kind = ret ? "uretprobe" : "uprobe";
     const { path, offset, evName } = this.locate(spec, kind, ret);
+    const seen = as ?? { kind, target: uprobeTarget(path, spec) };
+    if (!this.gate(seen.kind, seen.target, fn)) return;
     const pid = spec.pid ?? -1;
     const { result: fd, log } = withStderrCaptured(() =>
       // ref_ctr_offset is 0: python passes 6 arguments to this 7-argument function.
@@ -109,12 +126,13 @@ export class Probes {
     );
     if (fd < 0) throw new BpfAttachError(kind, describe(spec), reason(log, "the kernel refused it"));
     this.uprobes.set(evName, fd);
-    noteAttached();
+    this.attached(seen.kind, seen.target, fn);
   }
 
   detachUprobe(spec: UprobeSpec, ret: boolean): void {
     const kind = ret ? "uretprobe" : "uprobe";
-    const { evName } = this.locate(spec, kind, ret);
+    const { path, evName } = this.locate(spec, kind, ret);
+    if (this.loadedOnly.delete(`${kind} ${uprobeTarget(path, spec)}`)) return;
     const fd = this.uprobes.get(evName);
     if (fd === undefined) throw new BpfAttachError(kind, describe(spec), "it is not attached");
     this.uprobes.delete(evName);
@@ -131,6 +149,20 @@ export class Probes {
     this.uprobes.clear();
     this.tracepoints.clear();
     this.rawTracepoints.clear();
+    this.loadedOnly.clear();
+  }
+
+  /** Tells observers an attach is coming; false when one asked to load only (then nothing is attached). */
+  private gate(kind: ProbeKind, target: string, fn: Loaded): boolean {
+    const msg = publish("probeAttach", { bpf: this.owner, kind, target, fnName: fn.name, loadOnly: false });
+    if (!msg.loadOnly) return true;
+    this.loadedOnly.add(`${kind} ${target}`);
+    publish("probeAttached", { bpf: this.owner, kind, target, fnName: fn.name, loadOnly: true });
+    return false;
+  }
+
+  private attached(kind: ProbeKind, target: string, fn: Loaded): void {
+    publish("probeAttached", { bpf: this.owner, kind, target, fnName: fn.name, loadOnly: false });
   }
 
   private locate(spec: UprobeSpec, kind: "uprobe" | "uretprobe", ret: boolean) {
@@ -151,6 +183,12 @@ function splitTp(tp: string): [string, string] {
   const i = tp.indexOf(":");
   if (i <= 0 || i === tp.length - 1) throw new BpfAttachError("tracepoint", tp, 'write it as "category:event", e.g. "syscalls:sys_enter_sync"');
   return [tp.slice(0, i), tp.slice(i + 1)];
+}
+
+/** "<path>:<symbol>" or "<path>:0x<addr>", the path as resolved. */
+function uprobeTarget(path: string, spec: UprobeSpec): string {
+  const where = spec.sym ? spec.sym + (spec.symOff ? `+0x${spec.symOff.toString(16)}` : "") : `0x${BigInt(spec.addr ?? 0).toString(16)}`;
+  return `${path}:${where}`;
 }
 
 function describe(spec: UprobeSpec): string {

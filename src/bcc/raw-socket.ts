@@ -7,7 +7,7 @@ import { lib } from "./clib.ts";
 import { withStderrCaptured } from "./stderr-capture.ts";
 import { BpfAttachError } from "./errors.ts";
 import { EventQueue } from "./event-queue.ts";
-import { noteAttached } from "./readiness.ts";
+import { publish } from "./observe.ts";
 import { closeQuietly } from "./fd.ts";
 
 interface SocketFunction { name: string; fd: number; sock?: number }
@@ -40,6 +40,10 @@ export class RawSocket implements AsyncIterable<Buffer> {
     if (!this.queue) {
       const q = new EventQueue<Buffer>(10_000, () => this.close());
       this.queue = q;
+      if (this.closed) {
+        q.end();
+        return q;
+      }
       this.watcher = koffi.node.poll(this.fd, { readable: true }, () => {
         for (let p = this.readNow(); p; p = this.readNow()) q.push(p);
       });
@@ -68,6 +72,14 @@ export function openRawSocket(fn: SocketFunction, ifname: string): RawSocket {
     const have = fs.readdirSync("/sys/class/net").join(", ");
     throw new BpfAttachError("socket", ifname, `no such network interface (this machine has: ${have})`);
   }
+  const seen = { kind: "socket_filter", target: ifname, fnName: fn.name } as const;
+  if (publish("probeAttach", { bpf: undefined, ...seen, loadOnly: false }).loadOnly) {
+    // Loaded (verified) and not attached: a socket that never delivers a packet.
+    publish("probeAttached", { bpf: undefined, ...seen, loadOnly: true });
+    const none = new RawSocket(-1, ifname);
+    none.close();
+    return none;
+  }
   const { result: sock, log } = withStderrCaptured(() => lib.bpf_open_raw_sock(ifname) as number);
   if (sock < 0) throw new BpfAttachError("socket", ifname, log.trim() || "could not open a raw socket (root needed)");
   if ((lib.bpf_attach_socket(sock, fn.fd) as number) < 0) {
@@ -75,9 +87,11 @@ export function openRawSocket(fn: SocketFunction, ifname: string): RawSocket {
     throw new BpfAttachError("socket", ifname, `could not attach ${fn.name}() to the socket (is it loaded as BPF.SOCKET_FILTER?)`);
   }
   fn.sock = sock;
-  noteAttached();
   const s = new RawSocket(sock, ifname);
   sockets.set(fn, s);
+  publish("probeAttached", { bpf: undefined, ...seen, loadOnly: false });
+  // The socket queues packets from here on, whether or not packets() is read yet.
+  publish("listen", { kind: "raw_socket", name: ifname });
   return s;
 }
 

@@ -5,6 +5,7 @@ import { EventTable, type EventTableOwner } from "./event-table.ts";
 import { BccError } from "./errors.ts";
 import type { SampleFn } from "./perf-ring.ts";
 import { RingbufReader } from "./ringbuf-reader.ts";
+import { publish } from "./observe.ts";
 import type { TableInfo } from "./table.ts";
 import type { Codec } from "./type-desc.ts";
 
@@ -25,6 +26,7 @@ export class RingBuf<E = Record<string, unknown>> extends EventTable<E, RingCall
     this.reader = RingbufReader.open(this.fd, this.maxEntries, this.name);
     this.pump.watch(this.fd);
     this.pump.start();
+    publish("listen", { bpf: this.owner, kind: "ring_buffer", name: this.name });
     return this;
   }
 

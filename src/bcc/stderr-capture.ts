@@ -3,6 +3,7 @@
 // at a memfd; nested captures share it and each reads its own slice.
 import fs from "node:fs";
 import { libcFns } from "./clib.ts";
+import { publish } from "./observe.ts";
 
 const MFD_CLOEXEC = 1;
 
@@ -21,9 +22,9 @@ export interface Capture {
 export function captureStderr(): Capture {
   libcFns.fflush(null);
   if (!active) {
-    // Under the lesson runner, capture into a file it can read even if
-    // LLVM aborts the process mid-compile (it does for an oversized stack).
-    const file = process.env.BCC_TUTOR_CAPTURE_FILE;
+    // An observer may ask for a file it can read even if LLVM aborts the
+    // process mid-compile (it does for an oversized stack).
+    const { file } = publish("stderrCapture", { file: undefined as string | undefined });
     const memfd = file ? fs.openSync(file, "w+") : (libcFns.memfd_create("bcc-tutor-stderr", MFD_CLOEXEC) as number);
     if (memfd < 0) return { stop: () => "" }; // cannot capture: let it through rather than fail
     const saved = libcFns.dup(2) as number;

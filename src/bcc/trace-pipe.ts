@@ -43,6 +43,8 @@ const O_NONBLOCK = fs.constants.O_NONBLOCK;
 
 export class TracePipe {
   private fd: number;
+  /** Whether the last line with a timestamp was kept: lines without one (a message's own newline) follow it. */
+  private keeping = true;
   private partial = "";
   private decoder = new StringDecoder("utf8");
   private lines: string[] = [];
@@ -50,9 +52,17 @@ export class TracePipe {
   private waiters: Array<() => void> = [];
   private closed = false;
 
-  constructor() {
+  /**
+   * since: the owner's creation on the trace clock (trace-clock.ts). Lines
+   * stamped earlier were waiting in trace_pipe for any reader (printed by an
+   * earlier program, never read) and are skipped. A timestamp, rather than
+   * draining what is there at open: lines the owner's own probes printed
+   * between attaching and the first read are kept, and no reader races
+   * the drain.
+   */
+  constructor(private readonly since?: number) {
     const t = tracefsPath();
-    if (!t) throw new BccError("tracefs is not mounted: run `mount -t tracefs tracefs /sys/kernel/tracing` (scripts/setup.sh does it)");
+    if (!t) throw new BccError("tracefs is not mounted: mount it with: mount -t tracefs tracefs /sys/kernel/tracing");
     try {
       this.fd = fs.openSync(`${t}/trace_pipe`, fs.constants.O_RDONLY | O_NONBLOCK);
     } catch (err) {
@@ -102,6 +112,13 @@ export class TracePipe {
     });
   }
 
+  private fresh(line: string): boolean {
+    if (this.since === undefined) return true;
+    const rec = parseTraceLine(line);
+    if (rec) this.keeping = rec.ts >= this.since;
+    return this.keeping;
+  }
+
   private fill(): void {
     if (this.closed) return;
     const buf = Buffer.alloc(64 * 1024);
@@ -117,7 +134,7 @@ export class TracePipe {
       const text = this.partial + this.decoder.write(buf.subarray(0, n));
       const parts = text.split("\n");
       this.partial = parts.pop() ?? "";
-      this.lines.push(...parts);
+      for (const line of parts) if (this.fresh(line)) this.lines.push(line);
       if (n < buf.length) return;
     }
   }

@@ -21,6 +21,8 @@ export class USDT {
   readonly pid: number | undefined;
   readonly path: string | undefined;
   private closed = false;
+  /** fnName → "provider:probe", for what observers are told of each site. */
+  private enabled = new Map<string, string>();
 
   constructor(target: { pid: number; path?: string } | { path: string; pid?: undefined }) {
     this.pid = target.pid;
@@ -53,14 +55,21 @@ export class USDT {
     const rc = colon > 0
       ? (lib.bcc_usdt_enable_fully_specified_probe(this.handle, opts.probe.slice(0, colon), opts.probe.slice(colon + 1), opts.fnName) as number)
       : (lib.bcc_usdt_enable_probe(this.handle, opts.probe, opts.fnName) as number);
-    if (rc !== 0) {
-      const probes = this.listProbes();
-      const why = probes.length === 0
-        ? `${this.describe()} has no USDT probes (was it built with <sys/sdt.h> probes?)`
-        : `no probe ${opts.probe} in ${this.describe()}; it has: ${[...new Set(probes.map((p) => `${p.provider}:${p.name}`))].join(", ")}`;
-      throw new BpfAttachError("usdt", opts.probe, why);
+    if (rc === 0) {
+      this.enabled.set(opts.fnName, colon > 0 ? opts.probe : this.qualify(opts.probe));
+      return this;
     }
-    return this;
+    const probes = this.listProbes();
+    const why = probes.length === 0
+      ? `${this.describe()} has no USDT probes (was it built with <sys/sdt.h> probes?)`
+      : `no probe ${opts.probe} in ${this.describe()}; it has: ${[...new Set(probes.map((p) => `${p.provider}:${p.name}`))].join(", ")}`;
+    throw new BpfAttachError("usdt", opts.probe, why);
+  }
+
+  /** "provider:name" of a probe enabled by its name alone (the first provider declaring it). */
+  private qualify(name: string): string {
+    const p = this.listProbes().find((x) => x.name === name);
+    return p ? `${p.provider}:${name}` : name;
   }
 
   /** The C helpers bcc generates to read the enabled probes' arguments. */
@@ -76,7 +85,10 @@ export class USDT {
     lib.bcc_usdt_foreach_uprobe(this.handle, (binPath: string, fnName: string, addr: number | bigint, pid: number) => {
       sites.push({ binPath, fnName, addr: BigInt(addr), pid });
     });
-    for (const s of sites) b.attachUprobe({ name: s.binPath, addr: s.addr, fnName: s.fnName, pid: s.pid });
+    for (const s of sites) {
+      const target = `${s.binPath}:${this.enabled.get(s.fnName) ?? s.fnName}`;
+      b.attachUprobe({ name: s.binPath, addr: s.addr, fnName: s.fnName, pid: s.pid }, { kind: "usdt", target });
+    }
   }
 
   close(): void {

@@ -4,6 +4,7 @@ import { detectLang, setLang, t } from "../i18n/index.ts";
 import type { Command } from "./command.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { UsageError } from "./args.ts";
+import { useMergedHeaders } from "../kernel-source.ts";
 
 // Each command module is imported only when it runs: --help and `list`
 // load none of the binding, the app or the checker (start-up time).
@@ -42,6 +43,7 @@ function withoutLang(argv: string[]): string[] {
 
 export async function main(argv: string[]): Promise<number> {
   setLang(detectLang(argv));
+  useMergedHeaders(); // before any compile, here and in the programs it starts
   const args = withoutLang(argv);
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(`${usage()}\n`);

@@ -2,8 +2,7 @@
 // dynamic import, so a machine without libbcc still gets a full report.
 import fs from "node:fs";
 import os from "node:os";
-import { headersStatus } from "../bcc/kernel-headers.ts";
-import { mergedHeadersDir } from "../paths.ts";
+import { headersStatus, mergedHeadersDir } from "../kernel-source.ts";
 import { tracefsPath } from "../bcc/tracefs.ts";
 import { bpfCapabilities, btfAvailable, kprobesAvailable, tracepointsAvailable, uprobesAvailable } from "../bcc/capabilities.ts";
 
@@ -65,7 +64,7 @@ function rootCheck(): Check {
 
 async function libbccCheck(): Promise<Check> {
   try {
-    await import("../bcc/clib.ts");
+    (await import("../bcc/clib.ts")).loadLibbcc();
   } catch (err) {
     return missing({ error: (err as Error).message });
   }

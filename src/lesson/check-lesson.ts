@@ -1,7 +1,7 @@
 // One lesson checked end to end: pick the variant, run the file with the
 // lesson's workload, evaluate. The engine behind `bcc-tutor check` and the app.
 import fs from "node:fs";
-import type { VariantName } from "../bcc/capabilities.ts";
+import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { chooseVariant } from "./variant.ts";
 import { runProgram, type RunEvent, type RunResult } from "./runner.ts";

@@ -8,15 +8,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { isInstalledPackage, packageRoot as projectRoot } from "../paths.ts";
-import type { VariantName } from "../bcc/capabilities.ts";
+import { isInstalledPackage, moduleExt, packageRoot } from "../paths.ts";
+import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { BoundedOutput } from "./output.ts";
 import { runTrigger, sleep } from "./triggers.ts";
 import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
 import { runnableFile, type Runnable } from "./module-scope.ts";
+import { addToReport, emptyReport, type ChildReport } from "./child-report.ts";
 
 const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
+// The preload is tsc's .js beside this module when the tutor runs compiled.
+const childPreload = path.join(path.dirname(fileURLToPath(import.meta.url)), `child-preload${moduleExt}`);
 // tsx as installed with bcc-tutor: a bare "tsx" would resolve from the
 // child's folder, which is the learner's when the tutor is installed.
 // (Under a test runner without import.meta.resolve, the clone's own "tsx".)
@@ -78,6 +81,8 @@ export interface RunResult {
   killed: boolean;
   durationMs: number;
   triggerError?: string;
+  /** What the program attached, loaded and listened on, and its maps at the end (from its preload). */
+  report: ChildReport;
 }
 
 export async function runProgram(opts: RunOptions): Promise<RunResult> {
@@ -98,9 +103,9 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const captureFile = path.join(path.dirname(runnable.path) === path.dirname(opts.file) ? os.tmpdir() : path.dirname(runnable.path), `bcc-tutor-stderr-${process.pid}-${Date.now()}.log`);
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
-    const child = spawn(process.execPath, ["--import", tsxLoader, "--import", selfImport, runnable.path, ...args], {
+    const child = spawn(process.execPath, ["--import", tsxLoader, "--import", selfImport, "--import", childPreload, runnable.path, ...args], {
       // Installed, the package is no place to work in: the learner's own folder is.
-      cwd: isInstalledPackage() ? path.dirname(opts.file) : projectRoot,
+      cwd: isInstalledPackage() ? path.dirname(opts.file) : packageRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: {
         ...process.env,
@@ -129,6 +134,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     let ready = false;
     let probes = 0;
     let childError: ChildError | undefined;
+    const report = emptyReport();
     let onReady: () => void = () => {};
     const readyPromise = new Promise<void>((r) => (onReady = r));
     let ctlBuf = "";
@@ -140,6 +146,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         ctlBuf = ctlBuf.slice(nl + 1);
         let msg: { event?: string; probes?: number } & ChildError;
         try { msg = JSON.parse(line); } catch { continue; }
+        if (addToReport(report, msg)) continue;
         if (msg.event === "ready") {
           ready = true;
           probes = msg.probes ?? 0;
@@ -239,6 +246,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       killed,
       durationMs: Date.now() - started,
       triggerError,
+      report,
     };
   } finally {
     fixture?.stop();

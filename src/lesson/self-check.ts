@@ -2,7 +2,7 @@
 // has): every lesson complete in every language, before a learner finds out.
 import fs from "node:fs";
 import path from "node:path";
-import { packageRoot as projectRoot } from "../paths.ts";
+import { packageRoot } from "../paths.ts";
 import { LANGS } from "../i18n/index.ts";
 import { loadLessons, lessonStem } from "./registry.ts";
 import { lessonTextPath } from "./text.ts";
@@ -25,7 +25,7 @@ export async function selfCheck(): Promise<Finding[]> {
       seen.set(`${what}:${key}`, stem);
     }
     const exists = (rel: string, what: string) => {
-      if (!fs.existsSync(path.join(projectRoot, rel))) add(`${what} ${rel} does not exist`);
+      if (!fs.existsSync(path.join(packageRoot, rel))) add(`${what} ${rel} does not exist`);
     };
     if (l.answer) {
       exists(l.answer, "answer");
@@ -34,20 +34,20 @@ export async function selfCheck(): Promise<Finding[]> {
     for (const c of l.cFiles) exists(c, "C file");
     if (l.exercise) {
       exists(l.exercise.starter, "starter");
-      const starter = path.join(projectRoot, l.exercise.starter);
+      const starter = path.join(packageRoot, l.exercise.starter);
       if (fs.existsSync(starter) && !/\bTODO\b/.test(fs.readFileSync(starter, "utf8"))) add(`starter ${l.exercise.starter} has no TODO marker`);
     }
     for (const lang of LANGS) {
       const md = lessonTextPath(l, lang, "md");
       const json = lessonTextPath(l, lang, "json");
-      if (!fs.existsSync(md)) add(`${lang}: prose ${path.relative(projectRoot, md)} is missing`);
+      if (!fs.existsSync(md)) add(`${lang}: prose ${path.relative(packageRoot, md)} is missing`);
       if (!fs.existsSync(json)) {
-        add(`${lang}: strings ${path.relative(projectRoot, json)} are missing`);
+        add(`${lang}: strings ${path.relative(packageRoot, json)} are missing`);
         continue;
       }
       const parsed = lessonStringsSchema.safeParse(safeJson(fs.readFileSync(json, "utf8")));
       if (!parsed.success) {
-        add(`${lang}: ${path.relative(projectRoot, json)}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+        add(`${lang}: ${path.relative(packageRoot, json)}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
         continue;
       }
       const s = parsed.data;

@@ -2,7 +2,7 @@
 // <NN-id>.md is the prose, <NN-id>.json the title, hints and check reasons.
 import fs from "node:fs";
 import path from "node:path";
-import { packageRoot as projectRoot } from "../paths.ts";
+import { packageRoot } from "../paths.ts";
 import { getLang, LANGS, type Lang } from "../i18n/index.ts";
 import type { Lesson } from "./schema.ts";
 import { lessonStem } from "./registry.ts";
@@ -28,7 +28,7 @@ function asLessonStrings(raw: unknown, file: string): LessonStrings {
   return r as LessonStrings;
 }
 
-export const localesDir = path.join(projectRoot, "locales");
+export const localesDir = path.join(packageRoot, "locales");
 
 export function lessonTextPath(l: Lesson, lang: Lang, ext: "md" | "json"): string {
   return path.join(localesDir, lang, "lessons", `${lessonStem(l)}.${ext}`);

@@ -1,5 +1,7 @@
 // Picks the variant of a lesson the running kernel can run, and says why.
-import { hasCapability, type VariantName } from "../bcc/capabilities.ts";
+import { hasCapability } from "../bcc/capabilities.ts";
+import type { VariantName } from "./lesson-variant.ts";
+export { lessonVariant, type VariantName } from "./lesson-variant.ts";
 import { t } from "../i18n/index.ts";
 import type { Lesson } from "./schema.ts";
 

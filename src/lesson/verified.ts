@@ -3,7 +3,7 @@
 // kernel, test/kernel-matrix/kprobe-lessons.test.ts in Debian's 6.1 kernel
 // under qemu (kprobes, kretprobes).
 import type { Lesson } from "./schema.ts";
-import type { VariantName } from "../bcc/capabilities.ts";
+import type { VariantName } from "./lesson-variant.ts";
 
 export const KERNELS = {
   host: "6.18 (build machines, no kprobes)",

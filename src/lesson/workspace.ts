@@ -5,7 +5,7 @@
 import { t } from "../i18n/index.ts";
 import fs from "node:fs";
 import path from "node:path";
-import { isInstalledPackage, packageRoot as projectRoot } from "../paths.ts";
+import { isInstalledPackage, packageRoot } from "../paths.ts";
 import type { Lesson } from "./schema.ts";
 import { lessonStem } from "./registry.ts";
 
@@ -30,7 +30,7 @@ export function workspaceDir(from = process.cwd()): string {
   const found = findWorkspace(from);
   if (found) return found;
   if (isInstalledPackage()) throw new NoWorkspaceError(t("workspace.none", { dir: path.resolve(from) }));
-  return path.join(projectRoot, "workspace");
+  return path.join(packageRoot, "workspace");
 }
 
 export function workspaceFile(lesson: Lesson, dir = workspaceDir()): string {
@@ -38,11 +38,11 @@ export function workspaceFile(lesson: Lesson, dir = workspaceDir()): string {
 }
 
 export function answerFile(lesson: Lesson): string | undefined {
-  return lesson.answer ? path.join(projectRoot, lesson.answer) : undefined;
+  return lesson.answer ? path.join(packageRoot, lesson.answer) : undefined;
 }
 
 export function starterFile(lesson: Lesson): string | undefined {
-  return lesson.exercise ? path.join(projectRoot, lesson.exercise.starter) : undefined;
+  return lesson.exercise ? path.join(packageRoot, lesson.exercise.starter) : undefined;
 }
 
 /** Creates the learner's file from the starter when it does not exist yet; never overwrites. */
@@ -66,6 +66,6 @@ export function ensureWorkspaceFile(lesson: Lesson, dir = workspaceDir()): strin
 /** True for a folder inside the installed package (never for a clone: its ./workspace is the learner's). */
 export function insidePackage(dir: string): boolean {
   if (!isInstalledPackage()) return false;
-  const rel = path.relative(projectRoot, path.resolve(dir));
+  const rel = path.relative(packageRoot, path.resolve(dir));
   return !rel.startsWith("..") && !path.isAbsolute(rel);
 }

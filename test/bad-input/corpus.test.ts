@@ -154,20 +154,20 @@ describe("machines that lack something", () => {
   };
 
   it("no libbcc: the doctor says how to install it, no stack trace", () => {
-    const r = cli(["doctor", "--json"], { BCC_TUTOR_LIBBCC: "/nonexistent/libbcc.so.0" });
+    const r = cli(["doctor", "--json"], { BCC_LIBBCC_PATH: "/nonexistent/libbcc.so.0" });
     expect(r.status).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.libbcc.ok).toBe(false);
     expect(j.libbcc.detail.error).toMatch(/apt-get install libbpfcc/);
-    const text = cli(["doctor"], { BCC_TUTOR_LIBBCC: "/nonexistent/libbcc.so.0" });
+    const text = cli(["doctor"], { BCC_LIBBCC_PATH: "/nonexistent/libbcc.so.0" });
     expect(text.stdout).toMatch(/libbcc cannot be loaded/);
     expect(text.stdout + text.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it("no kernel headers: the compile error says to run set-up", () => {
+  it("no kernel headers: the compile error says what to install", () => {
     const r = cli(["check", "2", "--answer"], { BCC_KERNEL_SOURCE: "/nonexistent-headers" });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/no kernel headers were found: run scripts\/setup\.sh/);
+    expect(r.stdout).toMatch(/no kernel headers were found: install the running kernel's headers .*or set BCC_KERNEL_SOURCE/);
   });
 
   it("not root: commands that load BPF say so and stop", () => {

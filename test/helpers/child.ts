@@ -8,6 +8,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectRoot } from "./fixtures.ts";
 
+// The tutor's preload does the readiness reporting on fd 3, as for lessons.
+const childPreload = path.join(projectRoot, "src", "lesson", "child-preload.ts");
 export const bindingUrl = pathToFileURL(path.join(projectRoot, "src", "index.ts")).href;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcc-tutor-child-"));
 let n = 0;
@@ -17,16 +19,16 @@ export interface Child {
   pid: number;
   stdout(): string;
   stderr(): string;
-  /** Resolves with the first readiness message ({event:"ready"} or {event:"error"}). */
+  /** Resolves with the first readiness message ({event:"ready"} or {event:"error"}); report lines are skipped. */
   ready: Promise<Record<string, unknown>>;
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** source may use BINDING for the binding's import specifier. */
-export function runScript(source: string, env: Record<string, string> = {}): Child {
+/** source may use BINDING for the binding's import specifier. preload false: the binding alone, no tutor code. */
+export function runScript(source: string, env: Record<string, string> = {}, opts: { preload?: boolean } = {}): Child {
   const file = path.join(dir, `script-${process.pid}-${n++}.mts`);
   fs.writeFileSync(file, source.replaceAll("BINDING", bindingUrl));
-  const proc = spawn(process.execPath, ["--import", "tsx", file], {
+  const proc = spawn(process.execPath, ["--import", "tsx", ...(opts.preload === false ? [] : ["--import", childPreload]), file], {
     cwd: projectRoot,
     stdio: ["ignore", "pipe", "pipe", "pipe"],
     env: { ...process.env, BCC_TUTOR_READY_FD: "3", ...env },
@@ -43,8 +45,11 @@ export function runScript(source: string, env: Record<string, string> = {}): Chi
     const ctl = proc.stdio[3] as NodeJS.ReadableStream;
     ctl.on("data", (d) => {
       buf += d;
-      const nl = buf.indexOf("\n");
-      if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)) as Record<string, unknown>);
+      for (let nl = buf.indexOf("\n"); nl >= 0; nl = buf.indexOf("\n")) {
+        const msg = JSON.parse(buf.slice(0, nl)) as Record<string, unknown>;
+        buf = buf.slice(nl + 1);
+        if (msg.event === "ready" || msg.event === "error") return resolve(msg);
+      }
     });
     void exit.then((e) => reject(new Error(`child exited (${e.code ?? e.signal}) before it was ready:\n${err}${out}`)));
   });

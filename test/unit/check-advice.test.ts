@@ -8,6 +8,7 @@ import { setLang } from "../../src/i18n/index.ts";
 import { evaluate } from "../../src/lesson/check.ts";
 import { findLesson, loadLessons } from "../../src/lesson/registry.ts";
 import type { RunResult } from "../../src/lesson/runner.ts";
+import { emptyReport } from "../../src/lesson/child-report.ts";
 import type { Lesson } from "../../src/lesson/schema.ts";
 
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bcc-tutor-advice-")), "02-sys_sync.ts");
@@ -21,7 +22,7 @@ afterAll(() => setLang("en"));
 
 const failed = (name: string, message: string): RunResult => ({
   stdout: "", stderr: "", truncated: false, exitCode: 1, exitSignal: null, ready: false, probes: 0,
-  error: { name, message }, timedOut: false, killed: false, durationMs: 10,
+  error: { name, message }, timedOut: false, killed: false, durationMs: 10, report: emptyReport(),
 });
 
 const runsReason = (run: RunResult) => evaluate(lesson, file, run).expectations.find((e) => e.id === "runs")?.reason ?? "";

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { runProgram, type RunEvent } from "../../lesson/runner.ts";
 import { runTrigger } from "../../lesson/triggers.ts";
 import type { Lesson } from "../../lesson/schema.ts";
-import type { VariantName } from "../../bcc/capabilities.ts";
+import type { VariantName } from "../../lesson/lesson-variant.ts";
 import { Scrollback } from "../scrollback.ts";
 
 export type RunPhase = "idle" | "starting" | "compiling" | "ready" | "triggering" | "stopping" | "done";

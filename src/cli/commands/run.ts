@@ -6,7 +6,7 @@ import { runProgram } from "../../lesson/runner.ts";
 import { answerFile } from "../../lesson/workspace.ts";
 import { escapeTerminal } from "../../util/escape.ts";
 import { t } from "../../i18n/index.ts";
-import type { VariantName } from "../../bcc/capabilities.ts";
+import type { VariantName } from "../../lesson/lesson-variant.ts";
 
 export function parseVariant(v: string | undefined): VariantName | undefined {
   if (v === undefined || v === "original" || v === "portable") return v;

@@ -43,8 +43,10 @@ function withoutLang(argv: string[]): string[] {
 
 export async function main(argv: string[]): Promise<number> {
   setLang(detectLang(argv));
-  useMergedHeaders(); // before any compile, here and in the programs it starts
   const args = withoutLang(argv);
+  // Before any compile, here and in the programs it starts; not for setup,
+  // which must see the user's own BCC_KERNEL_SOURCE to refresh the merged tree.
+  if (args[0] !== "setup") useMergedHeaders();
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(`${usage()}\n`);
     return 0;

@@ -5,13 +5,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import { headersStatus as bindingHeadersStatus, type HeadersStatus as BindingStatus } from "./bcc/kernel-headers.ts";
-import { packageRoot } from "./paths.ts";
+import { cacheDirs, cacheDir } from "./paths.ts";
 
 export type HeadersStatus = BindingStatus | { kind: "merged"; path: string };
 
-/** The merged headers tree set-up makes (the one place that knows where). */
-export function mergedHeadersDir(): string {
-  return path.join(packageRoot, ".cache", "kernel-headers", "current");
+/**
+ * The merged headers tree `bcc-tutor setup` makes (the one place that knows
+ * where): `<cache>/kernel-headers/current`, in the user's cache or the
+ * system's (/var/cache/bcc-tutor, where a setup run as root puts it); where
+ * set-up would put it when there is none yet.
+ */
+export function mergedHeadersDir(env: NodeJS.ProcessEnv = process.env): string {
+  for (const d of cacheDirs(env)) {
+    const p = path.join(d, "kernel-headers", "current");
+    if (fs.existsSync(path.join(p, "include"))) return p;
+  }
+  return path.join(cacheDir(env), "kernel-headers", "current");
 }
 
 function mergedTree(): string | undefined {

@@ -188,6 +188,7 @@ export const libcFns = lazy(loadLibc, {
   perf_event_open: "long syscall(long nr, void *attr, int pid, int cpu, int group_fd, unsigned long flags)",
   mmap: "void *mmap(void *addr, size_t length, int prot, int flags, int fd, long offset)",
   munmap: "int munmap(void *addr, size_t length)",
+  malloc_trim: "int malloc_trim(size_t pad)",
   getpagesize: "int getpagesize(void)",
   memfd_create: "int memfd_create(const char *name, unsigned int flags)",
   dup: "int dup(int fd)",

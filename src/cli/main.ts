@@ -2,20 +2,28 @@
 // the tutorial.
 import { detectLang, setLang, t } from "../i18n/index.ts";
 import type { Command } from "./command.ts";
-import { doctorCommand } from "./commands/doctor.ts";
-import { listCommand } from "./commands/list.ts";
-import { runCommand } from "./commands/run.ts";
-import { checkCommand } from "./commands/check.ts";
-import { devCommand } from "./commands/dev.ts";
-import { replCommand } from "./commands/repl.ts";
-import { progressCommand } from "./commands/progress.ts";
+import type { MessageKey } from "../i18n/index.ts";
 import { splitGlobal, UsageError } from "./args.ts";
-import { lessonSet } from "./lessons.ts";
-import { canLoadBpf } from "../bcc/capabilities.ts";
-import { importWithoutCiFlags } from "./ci-flags.ts";
 import { useMergedHeaders } from "../kernel-source.ts";
 
-const commands: Command[] = [listCommand, runCommand, checkCommand, replCommand, progressCommand, doctorCommand, devCommand];
+// Each command module is imported only when it runs: --help and `list`
+// load none of the binding, the app or the checker (start-up time).
+interface LazyCommand {
+  name: string;
+  summary: MessageKey;
+  load(): Promise<Command>;
+}
+const commands: LazyCommand[] = [
+  { name: "list", summary: "cli.cmd.list", load: async () => (await import("./commands/list.ts")).listCommand },
+  { name: "run", summary: "cli.cmd.run", load: async () => (await import("./commands/run.ts")).runCommand },
+  { name: "check", summary: "cli.cmd.check", load: async () => (await import("./commands/check.ts")).checkCommand },
+  { name: "repl", summary: "cli.cmd.repl", load: async () => (await import("./commands/repl.ts")).replCommand },
+  { name: "progress", summary: "cli.cmd.progress", load: async () => (await import("./commands/progress.ts")).progressCommand },
+  { name: "doctor", summary: "cli.cmd.doctor", load: async () => (await import("./commands/doctor.ts")).doctorCommand },
+  { name: "setup", summary: "cli.cmd.setup", load: async () => (await import("./commands/setup.ts")).setupCommand },
+  { name: "init", summary: "cli.cmd.init", load: async () => (await import("./commands/init.ts")).initCommand },
+  { name: "dev", summary: "cli.cmd.dev", load: async () => (await import("./commands/dev.ts")).devCommand },
+];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -31,6 +39,7 @@ function checkLang(v: string | undefined): void {
 /** The workshop file is read and checked before anything else, with or without a terminal. */
 async function loadWorkshop(file: string) {
   const { readWorkshop, selectLessons } = await import("../classroom/workshop.ts");
+  const { lessonSet } = await import("./lessons.ts");
   const w = readWorkshop(file);
   selectLessons(w, await lessonSet());
   return w;
@@ -41,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
   const { global, rest: args } = splitGlobal(argv);
   checkLang(global.values.get("lang"));
   if (global.flags.has("verbose")) process.env.BCC_TUTOR_VERBOSE = "1";
-  useMergedHeaders(); // before any compile, here and in the programs it starts
+  // Before any compile, here and in the programs it starts; not for setup,
+  // which must see the user's own BCC_KERNEL_SOURCE to refresh the merged tree.
+  if (args[0] !== "setup") useMergedHeaders();
   if (global.flags.has("help")) {
     process.stdout.write(`${usage()}\n`);
     return 0;
@@ -58,15 +69,16 @@ export async function main(argv: string[]): Promise<number> {
   const workshop = workshopFile === undefined ? undefined : await loadWorkshop(workshopFile);
   // Everything that loads BPF programs: say plainly what is needed before trying.
   const loads = name === undefined || ["run", "check", "repl"].includes(name);
-  if (loads && !canLoadBpf()) {
+  if (loads && !(await import("../bcc/capabilities.ts")).canLoadBpf()) {
     process.stderr.write(`${t("cli.notRoot")}\n`);
     return 2;
   }
-  if (cmd) return cmd.run(rest);
+  if (cmd) return (await cmd.load()).run(rest);
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stdout.write(`${t("cli.notTty")}\n`);
-    return listCommand.run([]);
+    return (await commands[0]!.load()).run([]);
   }
+  const { importWithoutCiFlags } = await import("./ci-flags.ts");
   const { startApp } = await importWithoutCiFlags(() => import("../app/main.tsx"));
   if (!workshop) return startApp({ argv });
   const { selectLessons, isOptional } = await import("../classroom/workshop.ts");

@@ -17,7 +17,7 @@ function renderCheck(key: CheckKey, c: Check): string[] {
   const out = [`  ${mark}  ${msg}`];
   if (!c.ok) {
     const fix = `doctor.${key}.fix` as MessageKey;
-    out.push(`       → ${t(fix)}`);
+    out.push(`       → ${t(fix, c.detail)}`);
   }
   return out;
 }

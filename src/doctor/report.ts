@@ -2,7 +2,7 @@
 // dynamic import, so a machine without libbcc still gets a full report.
 import fs from "node:fs";
 import os from "node:os";
-import { headersStatus } from "../kernel-source.ts";
+import { headersStatus, mergedHeadersDir } from "../kernel-source.ts";
 import { tracefsPath } from "../bcc/tracefs.ts";
 import { bpfCapabilities, btfAvailable, kprobesAvailable, tracepointsAvailable, uprobesAvailable } from "../bcc/capabilities.ts";
 
@@ -31,7 +31,8 @@ export async function collectReport(opts: { loadTests?: boolean } = {}): Promise
     root,
     libbcc,
     kernel: ok({ release: os.release() }),
-    headers: hs.kind === "missing" ? missing() : ok({ kind: hs.kind, path: hs.path }),
+    // Missing: where `bcc-tutor setup` would have put the merged tree.
+    headers: hs.kind === "missing" ? missing({ merged: mergedHeadersDir() }) : ok({ kind: hs.kind, path: hs.path }),
     tracefs: t ? ok({ path: t }) : missing(),
     kprobes: kprobesAvailable() ? ok() : missing(),
     uprobes: uprobesAvailable() ? ok() : missing(),

@@ -2,10 +2,8 @@
 // USDT probe Node.js used to have (fixtures/usdt-http-server, built by set-up).
 import fs from "node:fs";
 import path from "node:path";
-import { packageRoot } from "../paths.ts";
+import { usdtServerBinary as usdtServerPath } from "../paths.ts";
 import { superviseSpawn } from "./supervise.ts";
-
-export const usdtServerBinary = path.join(packageRoot, "build", "usdt-http-server");
 
 export interface FixtureServer {
   pid: number;
@@ -14,8 +12,9 @@ export interface FixtureServer {
 }
 
 export function startUsdtServer(timeoutMs = 5000): Promise<FixtureServer> {
+  const usdtServerBinary = usdtServerPath();
   if (!fs.existsSync(usdtServerBinary)) {
-    return Promise.reject(new Error(`${usdtServerBinary} is missing: run scripts/setup.sh (it builds it from fixtures/usdt-http-server)`));
+    return Promise.reject(new Error(`${usdtServerBinary} is missing: run \`sudo bcc-tutor setup\` (it builds it from fixtures/usdt-http-server)`));
   }
   // Supervised like the lesson's program: it dies with the tutor.
   const sup = superviseSpawn(usdtServerBinary, ["0"], { stdio: ["ignore", "pipe", "ignore"] });

@@ -1,12 +1,15 @@
 // Loads every lesson module under lessons/ and validates it. A lesson that
 // fails its schema is reported by file, id and field, never as a stack trace.
+// Compiled (dist/), the build has already loaded and checked them and left
+// the result in dist/lessons/index.json: reading it spares start-up the
+// lesson modules and zod.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { packageRoot } from "../paths.ts";
-import { lessonSchema, type Lesson } from "./schema.ts";
+import { compiled, lessonModuleExt, lessonModulesDir } from "../paths.ts";
+import type { Lesson } from "./schema.ts";
 
-export const lessonsDir = path.join(packageRoot, "lessons");
+export const lessonsDir = lessonModulesDir;
 
 export interface LessonProblem {
   file: string;
@@ -22,13 +25,19 @@ export interface LessonSet {
 
 let cached: Promise<LessonSet> | undefined;
 
+export const lessonIndexFile = path.join(lessonModulesDir, "index.json");
+
 export function loadLessons(): Promise<LessonSet> {
-  cached ??= loadUncached();
+  cached ??= compiled && fs.existsSync(lessonIndexFile)
+    ? Promise.resolve(JSON.parse(fs.readFileSync(lessonIndexFile, "utf8")) as LessonSet)
+    : loadLessonModules();
   return cached;
 }
 
-async function loadUncached(): Promise<LessonSet> {
-  const files = fs.readdirSync(lessonsDir).filter((f) => /^\d\d-[a-z0-9_]+\.ts$/.test(f)).sort();
+/** Imports and checks every lesson module (what the build's index holds). */
+export async function loadLessonModules(): Promise<LessonSet> {
+  const { lessonSchema } = await import("./schema.ts");
+  const files = fs.readdirSync(lessonsDir).filter((f) => /^\d\d-[a-z0-9_]+\.[jt]s$/.test(f) && f.endsWith(lessonModuleExt)).sort();
   const lessons: Lesson[] = [];
   const problems: LessonProblem[] = [];
   for (const file of files) {

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageRoot } from "../paths.ts";
+import { isInstalledPackage, moduleExt, packageRoot } from "../paths.ts";
 import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { BoundedOutput } from "./output.ts";
@@ -19,7 +19,18 @@ import { addToReport, emptyReport, type ChildReport } from "./child-report.ts";
 import { superviseSpawn, supervisePreload, type Supervised } from "./supervise.ts";
 
 const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
-const childPreload = path.join(path.dirname(fileURLToPath(import.meta.url)), "child-preload.ts");
+// The preload is tsc's .js beside this module when the tutor runs compiled.
+const childPreload = path.join(path.dirname(fileURLToPath(import.meta.url)), `child-preload${moduleExt}`);
+// tsx as installed with bcc-tutor: a bare "tsx" would resolve from the
+// child's folder, which is the learner's when the tutor is installed.
+// (Under a test runner without import.meta.resolve, the clone's own "tsx".)
+const tsxLoader = (() => {
+  try {
+    return import.meta.resolve("tsx");
+  } catch {
+    return "tsx";
+  }
+})();
 const KILL_GRACE_MS = 3000;
 
 export interface ChildError {
@@ -104,8 +115,9 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const captureFile = path.join(path.dirname(runnable.path) === path.dirname(opts.file) ? os.tmpdir() : path.dirname(runnable.path), `bcc-tutor-stderr-${process.pid}-${Date.now()}.log`);
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
-    supervised = superviseSpawn(process.execPath, ["--import", supervisePreload, "--import", "tsx", "--import", selfImport, "--import", childPreload, runnable.path, ...args], {
-      cwd: packageRoot,
+    supervised = superviseSpawn(process.execPath, ["--import", supervisePreload, "--import", tsxLoader, "--import", selfImport, "--import", childPreload, runnable.path, ...args], {
+      // Installed, the package is no place to work in: the learner's own folder is.
+      cwd: isInstalledPackage() ? path.dirname(opts.file) : packageRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],
       env: {
         ...process.env,

@@ -6,7 +6,8 @@ import { packageRoot } from "../paths.ts";
 import { LANGS } from "../i18n/index.ts";
 import { loadLessons, lessonStem } from "./registry.ts";
 import type { Lesson } from "./schema.ts";
-import { lessonStringsSchema, lessonTextPath } from "./text.ts";
+import { lessonTextPath } from "./text.ts";
+import { lessonStringsSchema } from "./text-schema.ts";
 
 export interface Finding {
   lesson: string;

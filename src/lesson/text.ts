@@ -2,19 +2,31 @@
 // <NN-id>.md is the prose, <NN-id>.json the title, hints and check reasons.
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
 import { packageRoot } from "../paths.ts";
 import { getLang, LANGS, type Lang } from "../i18n/index.ts";
 import type { Lesson } from "./schema.ts";
 import { lessonStem } from "./registry.ts";
 
-export const lessonStringsSchema = z.object({
-  title: z.string().min(1),
-  hints: z.array(z.string().min(1)),
-  /** Reasons for failed source checks, by check id. */
-  checks: z.record(z.string(), z.string().min(1)),
-});
-export type LessonStrings = z.infer<typeof lessonStringsSchema>;
+import type { LessonStrings } from "./text-schema.ts";
+export type { LessonStrings } from "./text-schema.ts";
+
+/**
+ * The shape lessonStringsSchema (text-schema.ts) checks, by hand: zod costs
+ * tens of milliseconds to import, more than `bcc-tutor list` may take. The
+ * full check runs in `dev check` and the locale tests.
+ */
+function asLessonStrings(raw: unknown, file: string): LessonStrings {
+  const r = raw as Partial<LessonStrings> | null;
+  const nonEmpty = (x: unknown) => typeof x === "string" && x.length > 0;
+  if (
+    !r || typeof r !== "object" || !nonEmpty(r.title) ||
+    !Array.isArray(r.hints) || !r.hints.every(nonEmpty) ||
+    !r.checks || typeof r.checks !== "object" || !Object.values(r.checks).every(nonEmpty)
+  ) {
+    throw new Error(`${file}: needs a title, hints (strings) and checks (strings by id)`);
+  }
+  return r as LessonStrings;
+}
 
 export const localesDir = path.join(packageRoot, "locales");
 
@@ -31,7 +43,7 @@ export function lessonStrings(l: Lesson, lang: Lang = getLang()): LessonStrings 
   if (!s) {
     const file = lessonTextPath(l, lang, "json");
     if (!fs.existsSync(file)) return lang === "en" ? { title: l.id, hints: [], checks: {} } : lessonStrings(l, "en");
-    s = lessonStringsSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+    s = asLessonStrings(JSON.parse(fs.readFileSync(file, "utf8")), file);
     cache.set(key, s);
   }
   return s;

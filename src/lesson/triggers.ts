@@ -5,7 +5,7 @@ import { dieWithTutor } from "./supervise.ts";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { packageRoot } from "../paths.ts";
+import { scratchDir } from "../paths.ts";
 import type { TriggerStep } from "./schema.ts";
 import { emptyRecord, hrtimeMs, pick, planSyncGaps, rng, runSeed, type WorkloadRecord } from "./workload-record.ts";
 
@@ -103,7 +103,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  */
 async function diskIo(sizes: number[], record: WorkloadRecord): Promise<void> {
   const target = process.env.BCC_TUTOR_DISK_IO_TARGET || process.env.KERNEL_MATRIX_DISK;
-  const dir = path.join(packageRoot, ".cache");
+  const dir = scratchDir();
   const file = target || path.join(dir, `disk-io-${process.pid}.bin`);
   if (!target) fs.mkdirSync(dir, { recursive: true });
   let dev: string | undefined;

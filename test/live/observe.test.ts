@@ -18,7 +18,7 @@ const program = (name: string, source: string): string => {
   return file;
 };
 const lesson = (trigger: unknown[]) =>
-  lessonSchema.parse({ id: "observe", number: 99, kind: "example", answer: "answers/99-observe.ts", variants: [{ name: "portable", probe: "t", needs: [] }], trigger, settleMs: 800, timeoutMs: 60_000 });
+  lessonSchema.parse({ id: "observe", number: 99, kind: "example", answer: "answers/99-observe.ts", variants: [{ name: "portable", probe: "t", needs: [] }], c: { portable: "// the test program carries its own C" }, trigger, timeoutMs: 60_000 });
 
 const CALLS = 500;
 

@@ -98,7 +98,7 @@ const learnerCases: Case[] = [
   { name: "an unhandled rejection after attaching", source: attachThen('setTimeout(() => Promise.reject(new Error("async boom")), 200);\nsetInterval(() => {}, 1000);'), reasons: [/async boom/] },
   { name: "a program that never attaches", source: "setInterval(() => {}, 1000);\n", reasons: [/never attached a probe within 10 s/] },
   { name: "a program that hangs before attaching", source: "for (;;) {}\n", reasons: [/never attached a probe within 10 s/] },
-  { name: "a program that hangs after attaching (ignores Ctrl-C)", source: attachThen('console.log("Tracing sys_sync()... Ctrl-C to end.");\nsetTimeout(() => { for (;;) {} }, 100);'), reasons: [/should exit cleanly \(code 0\) on Ctrl-C; it ended with SIGKILL/, /expected at least 2 lines/] },
+  { name: "a program that hangs after attaching (ignores Ctrl-C)", source: attachThen('console.log("Tracing sys_sync()... Ctrl-C to end.");\nsetTimeout(() => { for (;;) {} }, 100);'), reasons: [/should exit cleanly \(code 0\) on Ctrl-C; it ended with SIGKILL/, /the workload ran sync \d+ times/] },
   { name: "a program that loops forever printing", source: attachThen('setInterval(() => { for (let i = 0; i < 2000; i++) console.log("spam spam spam spam spam"); }, 1);'), reasons: [/printed more than 1 MiB/] },
   { name: "a program that prints one enormous line", source: attachThen('process.stdout.write("x".repeat(5 * 1024 * 1024));\nsetInterval(() => {}, 1000);'), reasons: [/printed more than 1 MiB/] },
   { name: "a program that prints invalid UTF-8", source: attachThen('process.stdout.write(Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0a]));\nsetInterval(() => {}, 1000);'), reasons: [/expected a line containing `Tracing sys_sync\(\)\.\.\. Ctrl-C to end\.`/] },
@@ -113,10 +113,10 @@ const learnerCases: Case[] = [
 /** Programs that will not stop the way they are asked to (test/fixtures/stubborn). */
 const stubbornCases: Array<{ name: string; fixture: string; reasons: RegExp[] }> = [
   { name: "a program that ignores Ctrl-C and SIGTERM and leaves a detached sleep", fixture: "ignores-signals", reasons: [/should exit cleanly \(code 0\) on Ctrl-C; it ended with SIGKILL/] },
-  { name: "a program whose detached child keeps its stdout and stderr open", fixture: "child-holds-stdout", reasons: [/expected at least 2 lines like `sync-4242/] },
+  { name: "a program whose detached child keeps its stdout and stderr open", fixture: "child-holds-stdout", reasons: [/the workload ran sync \d+ times/] },
   { name: "a program that spins in a busy loop after attaching", fixture: "busy-after-attach", reasons: [/should exit cleanly \(code 0\) on Ctrl-C; it ended with SIGKILL/] },
   { name: "a program that blocks its event loop forever", fixture: "blocks-event-loop", reasons: [/should exit cleanly \(code 0\) on Ctrl-C; it ended with SIGKILL/] },
-  { name: "a program whose detached grandchild ignores every catchable signal", fixture: "detached-node-grandchild", reasons: [/expected at least 2 lines like `sync-4242/] },
+  { name: "a program whose detached grandchild ignores every catchable signal", fixture: "detached-node-grandchild", reasons: [/the workload ran sync \d+ times/] },
   { name: "a program that forks a detached sleep, then spins", fixture: "forks-and-spins", reasons: [/should exit cleanly \(code 0\) on Ctrl-C; it ended with SIGKILL/] },
 ];
 
@@ -158,7 +158,7 @@ describe("learner programs that go wrong", () => {
     killTagged(tag); // the escaped sleep: what a machine without cgroup v2 cannot catch
     expect(Date.now() - started).toBeLessThan(lesson.timeoutMs + 5000);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/expected at least 2 lines like `sync-4242/);
+    expect(r.stdout).toMatch(/the workload ran sync \d+ times/);
   }, 60_000);
 
   it("shows a traced program's escape sequences escaped on the CLI", async () => {
@@ -180,7 +180,7 @@ describe("learner programs that go wrong", () => {
       expect(r.stderr).not.toMatch(/^\s+at /m);
       expect(r.stderr).not.toMatch(/^Node\.js v/m);
       const v = cli(["run", "18", "--verbose", "--", "-i", "nosuchif0"]);
-      expect(v.stderr).toMatch(/^\s+at .*raw-socket\.ts/m);
+      expect(v.stderr).toMatch(/^\s+at .*raw-socket\.[jt]s/m);
     });
   }, 60_000);
 });

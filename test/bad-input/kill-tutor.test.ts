@@ -109,7 +109,7 @@ describe("kill -9 of the tutor", () => {
     const env = `${TAG_VAR}=${tag} CI=true XDG_STATE_HOME=${dir}/app-state BCC_TUTOR_WORKSPACE=${dir}/ws LANG=C.UTF-8`;
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", `cd ${projectRoot} && env ${env} ${process.execPath} ${bin} --lang en`);
     try {
-      await waitFor("Enter open", 60_000);
+      await waitFor("Enter", 60_000); // the list's help line is up
       await sleep(1500); // raw mode comes just after the first frame
       tmux("send-keys", "-t", session, ":");
       tmux("send-keys", "-t", session, "-l", "lesson 2");

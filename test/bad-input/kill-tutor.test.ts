@@ -115,7 +115,7 @@ describe("kill -9 of the tutor", () => {
       tmux("send-keys", "-t", session, "-l", "lesson 2");
       tmux("send-keys", "-t", session, "Enter");
       await waitFor("2. sys_sync", 15_000);
-      tmux("send-keys", "-t", session, "r");
+      tmux("send-keys", "-t", session, "R"); // the reference: the starter attaches nothing
       const procs = await waitAttached(tag);
       await killAndCheck(tag, tutorOf(procs), before);
     } finally {

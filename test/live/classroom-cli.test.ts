@@ -13,7 +13,8 @@ describe("check --all", () => {
     const ws = path.join(dir, "ws");
     fs.mkdirSync(ws);
     // One solved exercise, one untouched starter; the others never started.
-    fs.copyFileSync(path.join(projectRoot, "answers", "02-sys_sync.ts"), path.join(ws, "02-sys_sync.ts"));
+    // A learner's own solution (the answer imports its lesson module, which a workspace has not).
+    fs.copyFileSync(path.join(projectRoot, "test", "checks", "corpus", "02-sys_sync", "valid-prefix-tracefields.ts"), path.join(ws, "02-sys_sync.ts"));
     fs.copyFileSync(path.join(projectRoot, "lessons", "starters", "02-sys_sync.ts"), path.join(ws, "05-sync_count.ts"));
     const junit = path.join(dir, "report.xml");
     const r = spawnSync(path.join(projectRoot, "bin", "bcc-tutor.js"), ["check", "--all", "--json", "--junit", junit], {

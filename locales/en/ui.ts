@@ -300,7 +300,6 @@ export const en = {
   "app.code.variantHidden": "the variants' C is part of the reference answer: shown once the exercise passes (or press a)",
   "app.variant.original": "original",
   "app.variant.portable": "portable",
-  "app.run.stale": "({count} trace lines from before this run began were left out)",
   "app.check.hintNext": "Stuck? h shows the next hint; the hints go from a nudge to nearly the answer.",
   "workspace.none": "no exercise workspace here ({dir}): run `bcc-tutor init` to make one in this folder (or `bcc-tutor init DIR`), or set BCC_TUTOR_WORKSPACE=/some/dir",
   "workspace.inPackage": "{dir} is inside the installed bcc-tutor package, which an upgrade replaces: choose a workspace folder of your own (`bcc-tutor init DIR`)",

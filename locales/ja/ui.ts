@@ -301,7 +301,6 @@ export const ja: Record<keyof typeof en, string> = {
   "app.code.variantHidden": "バリアントの C は解答の一部です。演習に合格すると表示されます (今すぐ見るには a を押します)",
   "app.variant.original": "オリジナル版",
   "app.variant.portable": "ポータブル版",
-  "app.run.stale": "(この実行を始める前のトレース行 {count} 行は表示していません)",
   "app.check.hintNext": "行き詰まったら h で次のヒントを表示します。ヒントは軽い手がかりから答えに近いものまで段階的に出てきます。",
   "workspace.none": "ここ ({dir}) には演習のワークスペースがありません。`bcc-tutor init` でこのフォルダーに作成するか (`bcc-tutor init DIR` でも可)、BCC_TUTOR_WORKSPACE=/some/dir を設定してください",
   "workspace.inPackage": "{dir} はインストールされた bcc-tutor パッケージの中にあり、アップグレードで置き換えられます。自分のワークスペースフォルダーを選んでください (`bcc-tutor init DIR`)",

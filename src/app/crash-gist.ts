@@ -1,7 +1,6 @@
-// The one place the run pane sums up a crash: its message, not its stack,
-// on one line (the pane shows it in its status row).
-import { errorGist } from "../lesson/error-gist.ts";
+// The run pane sums up a crash on one line (it shows it in its status row).
 
-export function crashGist(stderr: string): string {
-  return errorGist(stderr).split("\n").filter((l) => l.trim() !== "").join(" — ");
+/** A gist's lines joined into one. */
+export function oneLine(gist: string): string {
+  return gist.split("\n").filter((l) => l.trim() !== "").join(" — ");
 }

@@ -8,9 +8,8 @@ import { mapCompileError } from "../lesson/source-map.ts";
 import type { Lesson } from "../lesson/schema.ts";
 import type { VariantName } from "../lesson/lesson-variant.ts";
 import { Scrollback } from "./scrollback.ts";
-import { crashGist } from "./crash-gist.ts";
-import { StaleFilter, uptime } from "./stale-lines.ts";
-import { t } from "../i18n/index.ts";
+import { CrashFilter } from "../lesson/error-gist.ts";
+import { oneLine } from "./crash-gist.ts";
 import type { Action, RunWhich } from "./state/app-state.ts";
 
 export class RunSession {
@@ -39,18 +38,16 @@ export class RunSession {
     this.fixturePort = undefined;
     this.demo = demo;
     this.scrollback.clear();
-    const stale = new StaleFilter(uptime());
-    this.scrollback.filter = (line) => stale.keep(line);
     this.dispatch({ type: "run/start", which, file });
     const mine = () => this.abort === ac;
-    let stderr = "";
+    // A crash's stack is held back and summed up when the program ends, as `run` does.
+    const crash = new CrashFilter();
     const onEvent = (e: RunEvent) => {
       if (!mine()) return;
       if (e.type === "output" && e.stream === "stdout") this.scrollback.push(e.text);
       else if (e.type === "output") {
-        stderr += e.text;
-        // A crash's stack is summed up when the program ends, not printed frame by frame.
-        this.scrollback.push(e.text.split("\n").filter((l) => !/^\s+at /.test(l)).join("\n"));
+        const shown = crash.push(e.text);
+        if (shown) this.scrollback.push(shown);
       } else if (e.type === "fixture") this.fixturePort = e.port;
       else if (e.type === "error") {
         // Compile errors point at the learner's own line, not at the C text bcc saw.
@@ -69,8 +66,11 @@ export class RunSession {
       .then((r) => {
         if (!r || !mine()) return;
         const crashed = !r.error && r.exitCode !== 0 && r.exitCode !== null && !ac.signal.aborted;
-        if (crashed && stderr.trim()) this.scrollback.note(`! ${crashGist(stderr)}`);
-        if (stale.dropped > 0) this.scrollback.note(t("app.run.stale", { count: stale.dropped }));
+        const rest = crash.end();
+        if (rest.trim()) {
+          if (crashed) this.scrollback.note(`! ${oneLine(rest)}`);
+          else this.scrollback.push(rest);
+        }
         const how = r.error?.message ? `${r.error.name}: ${r.error.message.split("\n")[0]}` : r.exitSignal ? `signal ${r.exitSignal}` : `exit code ${r.exitCode}`;
         this.abort = null;
         this.dispatch({ type: "run/done", exit: how });

@@ -19,9 +19,6 @@ export class Scrollback {
 
   constructor(readonly max = 2000) {}
 
-  /** Decides which complete lines are kept (the run pane leaves out stale trace lines). */
-  filter: ((line: string) => boolean) | undefined;
-
   push(chunk: string): void {
     const parts = (this.partial + chunk).split("\n");
     this.partial = parts.pop() ?? "";
@@ -29,7 +26,7 @@ export class Scrollback {
       parts.push(this.partial);
       this.partial = "";
     }
-    for (const p of parts) if (!this.filter || this.filter(p)) this.add(p);
+    for (const p of parts) this.add(p);
     this.version++;
   }
 

@@ -1,6 +1,7 @@
 // Starts the full-screen app: loads lessons and progress, picks the
 // language, and restores the terminal however the app ends.
 import { spawnSync } from "node:child_process";
+import os from "node:os";
 import React from "react";
 import { render } from "ink";
 import { App } from "./App.tsx";
@@ -22,6 +23,7 @@ export interface StartOptions {
 
 const ALT_SCREEN_ON = "\x1b[?1049h\x1b[H";
 const ALT_SCREEN_OFF = "\x1b[?1049l";
+const SIGNALS = ["SIGHUP", "SIGTERM", "SIGINT"] as const;
 
 export async function startApp(opts: StartOptions): Promise<number> {
   const { lessons: all, problems } = await loadLessons();
@@ -54,6 +56,15 @@ export async function startApp(opts: StartOptions): Promise<number> {
   process.stdout.write(ALT_SCREEN_ON);
   const restore = () => process.stdout.write(ALT_SCREEN_OFF);
   process.on("exit", restore);
+  // Ink's signal-exit and the binding's clean-up each leave a signal to the
+  // other when both listen, so neither ends the app: a closed terminal
+  // (SIGHUP) or a kill left it running. The app ends itself; its probes
+  // close on 'exit'.
+  const onSignal = (sig: NodeJS.Signals) => {
+    try { restore(); } catch { /* the terminal may be gone */ }
+    process.exit(128 + (os.constants.signals[sig] ?? 0));
+  };
+  for (const sig of SIGNALS) process.on(sig, onSignal);
   try {
     const instance = render(
       <App lessons={lessons} store={store} workspace={workspace} openEditor={openEditor} initialMessage={messages.join("  ") || undefined} title={opts.title} optional={opts.optional?.(all)} />,
@@ -63,6 +74,7 @@ export async function startApp(opts: StartOptions): Promise<number> {
   } finally {
     restore();
     process.removeListener("exit", restore);
+    for (const sig of SIGNALS) process.removeListener(sig, onSignal);
   }
   return 0;
 }

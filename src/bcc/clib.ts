@@ -172,9 +172,10 @@ export const lib = lazy(() => {
   // bcc_syms.h / bcc_proc.h
   bcc_symcache_new: "void *bcc_symcache_new(int pid, bcc_symbol_option *option)",
   bcc_free_symcache: "void bcc_free_symcache(void *symcache, int pid)",
-  bcc_symcache_resolve: "int bcc_symcache_resolve(void *symcache, uint64_t addr, _Out_ bcc_symbol *sym)",
-  bcc_symcache_resolve_no_demangle: "int bcc_symcache_resolve_no_demangle(void *symcache, uint64_t addr, _Out_ bcc_symbol *sym)",
-  bcc_symbol_free_demangle_name: "void bcc_symbol_free_demangle_name(bcc_symbol *sym)",
+  // sym is memory of our own (koffi.alloc), so the demangled name's pointer survives for the free.
+  bcc_symcache_resolve: "int bcc_symcache_resolve(void *symcache, uint64_t addr, void *sym)",
+  bcc_symcache_resolve_no_demangle: "int bcc_symcache_resolve_no_demangle(void *symcache, uint64_t addr, void *sym)",
+  bcc_symbol_free_demangle_name: "void bcc_symbol_free_demangle_name(void *sym)",
   bcc_symcache_resolve_name: "int bcc_symcache_resolve_name(void *resolver, const char *module, const char *name, _Out_ uint64_t *addr)",
   bcc_resolve_symname: "int bcc_resolve_symname(const char *module, const char *symname, uint64_t addr, int pid, bcc_symbol_option *option, _Out_ bcc_symbol_raw *sym)",
   bcc_procutils_which_so: "void *bcc_procutils_which_so(const char *libname, int pid)" /* void *: the caller frees it */,

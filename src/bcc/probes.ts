@@ -10,6 +10,7 @@ import { tracepointExists, tracefsPath } from "./tracefs.ts";
 import { getKprobeFunctions } from "./kprobe-functions.ts";
 import { findLibrary, resolveSymbol } from "./symbols.ts";
 import { publish, type ProbeKind } from "./observe.ts";
+import { Attachments } from "./attachments.ts";
 
 interface Loaded { name: string; fd: number }
 
@@ -30,10 +31,12 @@ const RETURN = 1;
 export interface ObservedAs { kind: ProbeKind; target: string }
 
 export class Probes {
-  private kprobes = new Map<string, number>(); // ev_name → perf fd
-  private uprobes = new Map<string, number>();
-  private tracepoints = new Map<string, number>();
-  private rawTracepoints = new Map<string, number>();
+  // By event (a kprobe's or uprobe's ev_name, a tracepoint) and function: one
+  // event may run several functions, each through a perf fd of its own.
+  private kprobes = new Attachments();
+  private uprobes = new Attachments();
+  private tracepoints = new Attachments();
+  private rawTracepoints = new Attachments();
   /** "kind target" of what an observer asked to load only: detaching it is a no-op. */
   private loadedOnly = new Set<string>();
 
@@ -41,7 +44,7 @@ export class Probes {
   constructor(private readonly owner: unknown) {}
 
   get count(): number {
-    return this.kprobes.size + this.uprobes.size + this.tracepoints.size + this.rawTracepoints.size;
+    return this.kprobes.count + this.uprobes.count + this.tracepoints.count + this.rawTracepoints.count;
   }
 
   attachKprobe(fn: Loaded, opts: { event?: string; eventRe?: RegExp; eventOff?: number; maxActive?: number }, ret: boolean): void {
@@ -54,30 +57,31 @@ export class Probes {
     }
     const target = opts.event ?? (opts.eventRe ? String(opts.eventRe) : undefined);
     if (!target) throw new BpfAttachError(kind, "?", "give event or eventRe");
+    const event = target;
+    const evName = kprobeEvName(event, ret);
+    once(this.kprobes, evName, fn, kind, event);
     // Load-only works where kprobes do not: that is what it is for.
     if (!this.gate(kind, target, fn)) return;
     if (!kprobesAvailable()) throw new KprobesUnavailableError(kind, target);
-    const event = target;
-    const evName = `${ret ? "r" : "p"}_${event.replace(/[+.]/g, "_")}`;
     const { result: fd, log } = withStderrCaptured(() =>
       lib.bpf_attach_kprobe(fn.fd, ret ? RETURN : ENTRY, evName, event, BigInt(opts.eventOff ?? 0), opts.maxActive ?? 0) as number,
     );
     if (fd < 0) throw new BpfAttachError(kind, event, reason(log, "is it a kernel function that can be probed? See /proc/kallsyms"));
-    this.kprobes.set(evName, fd);
+    this.kprobes.add(evName, fn.name, fd);
     this.attached(kind, event, fn);
   }
 
   detachKprobe(event: string, ret: boolean): void {
     if (this.loadedOnly.delete(`${ret ? "kretprobe" : "kprobe"} ${event}`)) return;
-    const evName = `${ret ? "r" : "p"}_${event.replace(/[+.]/g, "_")}`;
-    const fd = this.kprobes.get(evName);
-    if (fd === undefined) throw new BpfAttachError(ret ? "kretprobe" : "kprobe", event, "it is not attached");
-    this.kprobes.delete(evName);
-    closeProbe(fd, () => lib.bpf_detach_kprobe(evName));
+    const evName = kprobeEvName(event, ret);
+    const fds = this.kprobes.take(evName);
+    if (fds.length === 0) throw new BpfAttachError(ret ? "kretprobe" : "kprobe", event, "it is not attached");
+    closeProbes(fds, () => lib.bpf_detach_kprobe(evName));
   }
 
   attachTracepoint(fn: Loaded, tp: string): void {
     const [category, event] = splitTp(tp);
+    once(this.tracepoints, tp, fn, "tracepoint", tp);
     if (!this.gate("tracepoint", tp, fn)) return;
     if (!tracefsPath()) throw new BpfAttachError("tracepoint", tp, "tracefs is not mounted: mount it with: mount -t tracefs tracefs /sys/kernel/tracing");
     if (!tracepointExists(category, event)) {
@@ -85,39 +89,39 @@ export class Probes {
     }
     const { result: fd, log } = withStderrCaptured(() => lib.bpf_attach_tracepoint(fn.fd, category, event) as number);
     if (fd < 0) throw new BpfAttachError("tracepoint", tp, reason(log, "the kernel refused it"));
-    this.tracepoints.set(tp, fd);
+    this.tracepoints.add(tp, fn.name, fd);
     this.attached("tracepoint", tp, fn);
   }
 
   detachTracepoint(tp: string): void {
     if (this.loadedOnly.delete(`tracepoint ${tp}`)) return;
-    const fd = this.tracepoints.get(tp);
-    if (fd === undefined) throw new BpfAttachError("tracepoint", tp, "it is not attached");
-    this.tracepoints.delete(tp);
     const [category, event] = splitTp(tp);
-    closeProbe(fd, () => lib.bpf_detach_tracepoint(category, event));
+    const fds = this.tracepoints.take(tp);
+    if (fds.length === 0) throw new BpfAttachError("tracepoint", tp, "it is not attached");
+    closeProbes(fds, () => lib.bpf_detach_tracepoint(category, event));
   }
 
   attachRawTracepoint(fn: Loaded, tp: string): void {
+    once(this.rawTracepoints, tp, fn, "raw_tracepoint", tp);
     if (!this.gate("raw_tracepoint", tp, fn)) return;
     const { result: fd, log } = withStderrCaptured(() => lib.bpf_attach_raw_tracepoint(fn.fd, tp) as number);
     if (fd < 0) throw new BpfAttachError("raw_tracepoint", tp, reason(log, "no such raw tracepoint?"));
-    this.rawTracepoints.set(tp, fd);
+    this.rawTracepoints.add(tp, fn.name, fd);
     this.attached("raw_tracepoint", tp, fn);
   }
 
   detachRawTracepoint(tp: string): void {
     if (this.loadedOnly.delete(`raw_tracepoint ${tp}`)) return;
-    const fd = this.rawTracepoints.get(tp);
-    if (fd === undefined) throw new BpfAttachError("raw_tracepoint", tp, "it is not attached");
-    this.rawTracepoints.delete(tp);
-    closeQuietly(fd);
+    const fds = this.rawTracepoints.take(tp);
+    if (fds.length === 0) throw new BpfAttachError("raw_tracepoint", tp, "it is not attached");
+    for (const fd of fds) closeQuietly(fd);
   }
 
   attachUprobe(fn: Loaded, spec: UprobeSpec, ret: boolean, as?: ObservedAs): void {
     const kind = ret ? "uretprobe" : "uprobe";
     const { path, offset, evName } = this.locate(spec, kind, ret);
     const seen = as ?? { kind, target: uprobeTarget(path, spec) };
+    once(this.uprobes, evName, fn, kind, describe(spec));
     if (!this.gate(seen.kind, seen.target, fn)) return;
     const pid = spec.pid ?? -1;
     const { result: fd, log } = withStderrCaptured(() =>
@@ -125,7 +129,7 @@ export class Probes {
       lib.bpf_attach_uprobe(fn.fd, ret ? RETURN : ENTRY, evName, path, offset, pid, 0) as number,
     );
     if (fd < 0) throw new BpfAttachError(kind, describe(spec), reason(log, "the kernel refused it"));
-    this.uprobes.set(evName, fd);
+    this.uprobes.add(evName, fn.name, fd);
     this.attached(seen.kind, seen.target, fn);
   }
 
@@ -133,22 +137,17 @@ export class Probes {
     const kind = ret ? "uretprobe" : "uprobe";
     const { path, evName } = this.locate(spec, kind, ret);
     if (this.loadedOnly.delete(`${kind} ${uprobeTarget(path, spec)}`)) return;
-    const fd = this.uprobes.get(evName);
-    if (fd === undefined) throw new BpfAttachError(kind, describe(spec), "it is not attached");
-    this.uprobes.delete(evName);
-    closeProbe(fd, () => lib.bpf_detach_uprobe(evName));
+    const fds = this.uprobes.take(evName);
+    if (fds.length === 0) throw new BpfAttachError(kind, describe(spec), "it is not attached");
+    closeProbes(fds, () => lib.bpf_detach_uprobe(evName));
   }
 
   /** Undoes everything, in bcc's order: kprobes, uprobes, tracepoints, raw tracepoints. */
   detachAll(): void {
-    for (const [ev, fd] of this.kprobes) closeProbe(fd, () => lib.bpf_detach_kprobe(ev));
-    for (const [ev, fd] of this.uprobes) closeProbe(fd, () => lib.bpf_detach_uprobe(ev));
-    for (const [, fd] of this.tracepoints) closeProbe(fd);
-    for (const [, fd] of this.rawTracepoints) closeQuietly(fd);
-    this.kprobes.clear();
-    this.uprobes.clear();
-    this.tracepoints.clear();
-    this.rawTracepoints.clear();
+    for (const [ev, fds] of this.kprobes.takeAll()) closeProbes(fds, () => lib.bpf_detach_kprobe(ev));
+    for (const [ev, fds] of this.uprobes.takeAll()) closeProbes(fds, () => lib.bpf_detach_uprobe(ev));
+    for (const [, fds] of this.tracepoints.takeAll()) closeProbes(fds);
+    for (const [, fds] of this.rawTracepoints.takeAll()) for (const fd of fds) closeQuietly(fd);
     this.loadedOnly.clear();
   }
 
@@ -200,9 +199,19 @@ function reason(log: string, fallback: string): string {
   return l ? `${l} (${fallback})` : fallback;
 }
 
-function closeProbe(fd: number, detach?: () => unknown): void {
+function kprobeEvName(event: string, ret: boolean): string {
+  return `${ret ? "r" : "p"}_${event.replace(/[+.]/g, "_")}`;
+}
+
+/** The same function twice on one event would need a second fd under the same key: refuse it, so none goes untracked. */
+function once(list: Attachments, event: string, fn: Loaded, kind: BpfAttachError["kind"], what: string): void {
+  if (list.has(event, fn.name)) throw new BpfAttachError(kind, what, `function ${fn.name} is already attached to it`);
+}
+
+/** Closes every fd of one event, then removes its legacy tracefs probe (shared by them all), if libbcc had to make one. */
+function closeProbes(fds: number[], detach?: () => unknown): void {
   withStderrCaptured(() => {
-    lib.bpf_close_perf_event_fd(fd);
-    detach?.(); // removes a legacy tracefs probe, if libbcc had to make one
+    for (const fd of fds) lib.bpf_close_perf_event_fd(fd);
+    detach?.();
   });
 }

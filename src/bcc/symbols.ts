@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import koffi from "koffi";
-import { lib, libcFns } from "./clib.ts";
+import { BccSymbol, lib, libcFns } from "./clib.ts";
 
 const caches = new Map<number, unknown>();
 
@@ -19,6 +19,26 @@ function symcache(pid: number): unknown {
 
 interface SymbolOut { name: string | null; demangle_name: string | null; module: string | null; offset: number | bigint }
 
+const EMPTY = { name: null, demangle_name: null, module: null, offset: 0 };
+let symBuf: unknown;
+
+/**
+ * Resolves into one bcc_symbol of our own: koffi's _Out_ conversion would
+ * turn demangle_name into a JS string and drop the malloc'd pointer that
+ * bcc_symbol_free_demangle_name needs (freeing koffi's copy instead crashes),
+ * and koffi.decode of a char array leaks a little on each call (koffi 3.3.4),
+ * so the struct is decoded whole and the name freed from its own memory.
+ */
+function resolveAddr(cache: unknown, addr: bigint, demangle: boolean): { rc: number; out: SymbolOut } {
+  symBuf ??= koffi.alloc(BccSymbol, 1);
+  // Zeroed first: a failed look-up may leave fields unset, and a stale demangle_name would be freed twice.
+  koffi.encode(symBuf, BccSymbol, EMPTY);
+  const rc = (demangle ? lib.bcc_symcache_resolve(cache, addr, symBuf) : lib.bcc_symcache_resolve_no_demangle(cache, addr, symBuf)) as number;
+  const out = koffi.decode(symBuf, BccSymbol) as SymbolOut;
+  if (demangle) lib.bcc_symbol_free_demangle_name(symBuf);
+  return { rc, out };
+}
+
 /** Kernel symbol address by name, or -1 when unknown (as python's ksymname). */
 export function ksymname(name: string): bigint {
   const out = [0n];
@@ -30,11 +50,7 @@ export interface SymOptions { showModule?: boolean; showOffset?: boolean; demang
 
 /** Name of the symbol holding addr in process pid (-1: kernel), "[unknown]" when none. */
 export function sym(addr: bigint | number, pid: number, opts: SymOptions = {}): string {
-  const out = {} as SymbolOut;
-  const cache = symcache(pid);
-  const rc = (opts.demangle ?? true)
-    ? (lib.bcc_symcache_resolve(cache, BigInt(addr), out) as number)
-    : (lib.bcc_symcache_resolve_no_demangle(cache, BigInt(addr), out) as number);
+  const { rc, out } = resolveAddr(symcache(pid), BigInt(addr), opts.demangle ?? true);
   if (rc < 0) {
     return opts.showModule && out.module ? `[unknown] [${path.basename(out.module)}]` : "[unknown]";
   }

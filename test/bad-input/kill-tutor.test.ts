@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/fixtures.ts";
+import { endSession, panePid } from "../helpers/tmux.ts";
 import { killTagged, leftoversAfter, newTag, nothingLeft, programsHeldBy, snapshot, TAG_VAR, taggedProcesses } from "../helpers/leftovers.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcc-tutor-kill-"));
@@ -108,6 +109,7 @@ describe("kill -9 of the tutor", () => {
     const before = snapshot();
     const env = `${TAG_VAR}=${tag} CI=true XDG_STATE_HOME=${dir}/app-state BCC_TUTOR_WORKSPACE=${dir}/ws LANG=C.UTF-8`;
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", `cd ${projectRoot} && env ${env} ${process.execPath} ${bin} --lang en`);
+    const pane = panePid(session);
     try {
       await waitFor("Enter", 60_000); // the list's help line is up
       await sleep(1500); // raw mode comes just after the first frame
@@ -119,11 +121,42 @@ describe("kill -9 of the tutor", () => {
       const procs = await waitAttached(tag);
       await killAndCheck(tag, tutorOf(procs), before);
     } finally {
-      try {
-        tmux("kill-session", "-t", session);
-      } catch {
-        // the pane closed with the app
+      endSession(session, pane); // also when the test failed before its kill -9
+    }
+  }, 120_000);
+
+  it("closing the app's terminal (SIGHUP) while it checks ends it and all it started", async () => {
+    // The app holds the checker's counter probe then: the binding's signal
+    // hooks and Ink's signal-exit each left SIGHUP to the other, and the app
+    // outlived its terminal.
+    const tag = newTag();
+    tags.push(tag);
+    const session = `bcc-tutor-hup-${process.pid}`;
+    const tmux = (...a: string[]) => execFileSync("tmux", a, { encoding: "utf8" });
+    const screen = () => tmux("capture-pane", "-p", "-t", session);
+    const before = snapshot();
+    const env = `${TAG_VAR}=${tag} CI=true XDG_STATE_HOME=${dir}/hup-state BCC_TUTOR_WORKSPACE=${dir}/hup-ws LANG=C.UTF-8`;
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", `cd ${projectRoot} && env ${env} ${process.execPath} ${bin} --lang en`);
+    const pane = panePid(session);
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!screen().includes("Enter")) {
+        if (Date.now() > deadline) throw new Error(`the app did not start:\n${screen()}`);
+        await sleep(100);
       }
+      await sleep(1500); // raw mode comes just after the first frame
+      tmux("send-keys", "-t", session, ":");
+      tmux("send-keys", "-t", session, "-l", "lesson 2");
+      tmux("send-keys", "-t", session, "Enter");
+      await sleep(1000);
+      tmux("send-keys", "-t", session, "c"); // checks the starter: the counter probe loads in the app
+      const tutor = tutorOf(taggedProcesses(tag));
+      await waitAttached(tag, 60_000, () => programsHeldBy([tutor]).length > 0);
+      tmux("kill-session", "-t", session); // the terminal closes: SIGHUP, nothing more
+      const left = await leftoversAfter(tag, before, 5000);
+      expect(left).toEqual(nothingLeft);
+    } finally {
+      endSession(session, pane);
     }
   }, 120_000);
 });

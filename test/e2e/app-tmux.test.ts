@@ -9,10 +9,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import stringWidth from "string-width";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/fixtures.ts";
+import { endSession, panePid } from "../helpers/tmux.ts";
 
-const sessions: string[] = [];
+/** Sessions of the running test, with their pane's pid (its process group), ended after it whatever happened. */
+const sessions: Array<{ name: string; pid?: number }> = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcc-tutor-e2e-"));
 const workspace = path.join(dir, "workspace");
 
@@ -74,21 +76,15 @@ class Term {
 
 function start(name: string, columns: number, lang: "en" | "ja"): Term {
   const session = `bcc-tutor-e2e-${name}-${process.pid}`;
-  sessions.push(session);
   // CI=true as on CI machines: Ink would draw nothing until exit if it saw it.
   const env = `CI=true BCC_TUTOR_STATE_DIR=${dir}/state-${name} BCC_TUTOR_WORKSPACE=${workspace} LANG=C.UTF-8`;
   tmux("new-session", "-d", "-s", session, "-x", String(columns), "-y", "40", `cd ${projectRoot} && env ${env} node bin/bcc-tutor.js --lang ${lang}; sleep 60`);
+  sessions.push({ name: session, pid: panePid(session) });
   return new Term(session, columns);
 }
 
-afterAll(() => {
-  for (const s of sessions) {
-    try {
-      tmux("kill-session", "-t", s);
-    } catch {
-      // already gone
-    }
-  }
+afterEach(() => {
+  for (const s of sessions.splice(0)) endSession(s.name, s.pid);
 });
 
 const answer2 = fs.readFileSync(path.join(projectRoot, "answers", "02-sys_sync.ts"), "utf8");

@@ -3,7 +3,7 @@
 // not replace the first one's descriptor, leaving it attached until exit).
 // The kprobe twin runs in the guest: test/kernel-matrix/kprobe-leak.test.ts.
 import { describe, expect, it } from "vitest";
-import { BPF } from "../../src/index.ts";
+import { BPF, BpfAttachError } from "../../src/index.ts";
 import { perfLinksOf } from "../helpers/kernel-state.ts";
 
 const TWO = `
@@ -12,8 +12,8 @@ int second(void *ctx) { return 0; }
 `;
 const mine = () => perfLinksOf(process.pid).length;
 
-// Fails before the fix (3 of 3, measured); the fix (src/bcc/attachments.ts wired into probes.ts) has not landed: un-skip with it.
-describe.skip("two functions on one event", () => {
+// Failed before the fix (3 of 3): the second attach replaced the first one's descriptor.
+describe("two functions on one event", () => {
   it("tracepoint: both attached, both gone after close()", async () => {
     const before = mine();
     const b = await BPF.create({ text: TWO });
@@ -45,6 +45,27 @@ describe.skip("two functions on one event", () => {
     b.attachUprobe({ name: "c", sym: "getpid", fnName: "first" });
     b.attachUprobe({ name: "c", sym: "getpid", fnName: "second" });
     expect(mine() - before).toBe(2);
+    b.close();
+    expect(mine()).toBe(before);
+  });
+
+  it("raw tracepoint: both attached, both gone after close()", async () => {
+    const before = mine();
+    const b = await BPF.create({ text: TWO });
+    b.attachRawTracepoint({ tp: "sys_enter", fnName: "first" });
+    b.attachRawTracepoint({ tp: "sys_enter", fnName: "second" });
+    expect(mine() - before).toBe(2);
+    b.close();
+    expect(mine()).toBe(before);
+  });
+
+  it("the same function twice on one event is refused, and the first stays tracked", async () => {
+    const before = mine();
+    const b = await BPF.create({ text: TWO });
+    b.attachTracepoint({ tp: "syscalls:sys_enter_sync", fnName: "first" });
+    expect(() => b.attachTracepoint({ tp: "syscalls:sys_enter_sync", fnName: "first" })).toThrow(BpfAttachError);
+    expect(() => b.attachTracepoint({ tp: "syscalls:sys_enter_sync", fnName: "first" })).toThrow(/already attached/);
+    expect(mine() - before).toBe(1);
     b.close();
     expect(mine()).toBe(before);
   });

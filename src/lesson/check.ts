@@ -18,6 +18,7 @@ import type { CountedEvent } from "./counter-probe.ts";
 import { attachMatches, reportOf, snapshotNumbers, type ReportView } from "./report-view.ts";
 import { compareHistograms, compareLatencies, parseHistograms, parseLatencies, total, windowAdjusted } from "./judge/histogram.ts";
 import { eventLines, judgeEachSync, judgeQuickSyncs, judgeSyncTotal, syncTruth, type SyncJudgement, type Verdict } from "./judge/syncs.ts";
+import { judgeIssuer, parseIssuerRows } from "./judge/issuer.ts";
 import { errorGist } from "./error-gist.ts";
 
 export interface Expectation {
@@ -162,6 +163,11 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
       if (judge.mapContents === "sync-total" && report?.snapshot) push("map-contents", t("exp.map.syncTotal"), say(judgeSyncTotal(truth, snapshotNumbers(report.snapshot))));
     }
 
+    if (judge?.issuer && run.workload) {
+      const v = judgeIssuer(parseIssuerRows(lines), run.workload.disk, judge.issuer);
+      for (const m of v.marks) marks.set(m.index, m.ok);
+      push("lines-match-workload", t("exp.issuer", { comm: "dd" }), v.passed ? undefined : t(v.key, v.vars));
+    }
     if (judge?.reference && (measured.reference || measured.referenceStarted)) unjudged = referenceExpectations(judge.reference, lines, run, measured, push);
 
     for (const lc of lesson.expect.lines) {

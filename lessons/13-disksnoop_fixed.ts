@@ -105,6 +105,8 @@ export default defineLesson({
       helpers: { anyOf: [["bpf_perf_event_output", "bpf_ringbuf_output", "bpf_ringbuf_submit"]], none: [] },
       // Latencies measured on the same requests as the reference answer's.
       reference: "latency",
+      // Each row's PID and name against the dd processes the workload ran.
+      issuer: 4,
       hints: { attach: 1, "lines-match-workload": 1, helpers: 3, latency: 2 },
     },
   },

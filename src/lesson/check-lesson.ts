@@ -19,18 +19,24 @@ const REFERENCE_READY_MS = 30_000;
  * same workload (the learner's run fires it): ready before the trigger,
  * stopped when the learner's program is stopped.
  */
-function startReference(lesson: Lesson, variant: VariantName): { ready: Promise<void>; stop: () => void; result: Promise<RunResult | undefined> } | undefined {
+function startReference(lesson: Lesson, variant: VariantName): { ready: Promise<void>; isReady: () => boolean; stop: () => void; result: Promise<RunResult | undefined> } | undefined {
   const file = answerFile(lesson);
   if (!file || !lesson.expect.judge?.reference) return undefined;
   const abort = new AbortController();
   let onReady: () => void = () => {};
+  let isReady = false;
   const ready = new Promise<void>((r) => (onReady = r));
   const result = runProgram({
     lesson, file, variant, trigger: false, autoStop: false, signal: abort.signal,
-    onEvent: (e) => e.type === "phase" && e.phase === "ready" && onReady(),
+    onEvent: (e) => {
+      if (e.type === "phase" && e.phase === "ready") {
+        isReady = true;
+        onReady();
+      }
+    },
   }).catch(() => undefined);
   void result.then(() => onReady());
-  return { ready: Promise.race([ready, sleep(REFERENCE_READY_MS)]), stop: () => abort.abort(), result };
+  return { ready: Promise.race([ready, sleep(REFERENCE_READY_MS)]), isReady: () => isReady, stop: () => abort.abort(), result };
 }
 
 export interface CheckOutcome {
@@ -51,11 +57,16 @@ export interface CheckOutcome {
   seed?: number;
 }
 
-/** Which of the checker's counters a lesson needs: syncs for the sync lessons. */
+/**
+ * Which of the checker's counters a lesson needs: syncs for the sync
+ * lessons; block requests where a disk histogram is compared with the
+ * reference's (the two start tracing at different moments).
+ */
 function counterFor(lesson: Lesson): CounterKind | undefined {
   const j = lesson.expect.judge;
   if (j?.events) return "sync";
   if (lesson.trigger.some((s) => s.kind === "syncs")) return "sync";
+  if (j?.reference === "histogram" && lesson.trigger.some((s) => s.kind === "disk-io")) return "block";
   return undefined;
 }
 
@@ -74,6 +85,7 @@ export async function checkLesson(
     variant = chooseVariant(lesson, opts.variant).variant;
     if (!fs.existsSync(file)) throw new Error(`${file} does not exist`);
     let probe: CounterProbe | undefined;
+    let referenceLate = false;
     reference = startReference(lesson, variant);
     const run = await runProgram({
       lesson, file, variant, signal: opts.signal, seed: opts.seed,
@@ -85,6 +97,7 @@ export async function checkLesson(
       beforeTrigger: async () => {
         probe = await counter;
         await reference?.ready;
+        referenceLate = reference !== undefined && !reference.isReady();
       },
       // Settled once the counter has seen every sync the workload ran.
       seen: (w) => {
@@ -96,9 +109,12 @@ export async function checkLesson(
     const counted = (probe ?? (await counter))?.events();
     reference?.stop();
     const ref = await reference?.result;
-    const r: CheckResult = evaluate(lesson, file, run, { counted: probe ? counted : undefined, reference: ref });
+    const blocks = probe?.kind === "block";
+    const r: CheckResult = evaluate(lesson, file, run, {
+      counted: probe && !blocks ? counted : undefined, issued: blocks ? counted?.map((e) => e.ts) : undefined, reference: ref, referenceStarted: reference !== undefined, referenceLate,
+    });
     return {
-      lesson: lesson.id, file, variant, status: r.status, expectations: r.expectations, compileError: r.compileError, durationMs: r.durationMs,
+      lesson: lesson.id, file, variant, status: r.status, expectations: r.expectations, compileError: r.compileError, durationMs: r.durationMs, ...(r.unjudged ? { error: r.unjudged } : {}),
       run: { stdout: run.stdout, stderr: run.stderr, exitCode: run.exitCode, exitSignal: run.exitSignal, truncated: run.truncated },
       output: r.output, example: r.example, seed: run.workload?.seed,
     };

@@ -16,8 +16,9 @@ import { answerFile } from "./workspace.ts";
 import { escapeTerminal } from "../util/escape.ts";
 import type { CountedEvent } from "./counter-probe.ts";
 import { attachMatches, reportOf, snapshotNumbers, type ReportView } from "./report-view.ts";
-import { compareHistograms, compareLatencies, parseHistograms, parseLatencies } from "./judge/histogram.ts";
+import { compareHistograms, compareLatencies, parseHistograms, parseLatencies, total, windowAdjusted } from "./judge/histogram.ts";
 import { eventLines, judgeEachSync, judgeQuickSyncs, judgeSyncTotal, syncTruth, type SyncJudgement, type Verdict } from "./judge/syncs.ts";
+import { judgeIssuer, parseIssuerRows } from "./judge/issuer.ts";
 import { errorGist } from "./error-gist.ts";
 
 export interface Expectation {
@@ -45,6 +46,8 @@ export interface CheckResult {
   output: Array<{ text: string; ok: boolean | null }>;
   /** One line the lesson expects, as an example. */
   example?: string;
+  /** Why nothing could be compared with the reference (status "error" when nothing else failed). */
+  unjudged?: string;
 }
 
 /** What the checker measured beside the run. */
@@ -53,6 +56,12 @@ export interface Measured {
   counted?: CountedEvent[];
   /** The reference answer, run on the same workload at the same time. */
   reference?: RunResult;
+  /** When each block request was issued (ns), by the checker's own probe: the two programs' windows differ. */
+  issued?: number[];
+  /** The checker started the reference beside the program (else, as in the kernel-matrix run of the answers alone, nothing is compared). */
+  referenceStarted?: boolean;
+  /** The reference was not tracing when the workload fired (it was still compiling): it cannot judge. */
+  referenceLate?: boolean;
 }
 
 const OUTPUT_TAIL = 40;
@@ -84,6 +93,7 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
   if (lines[lines.length - 1] === "") lines.pop();
   const marks = new Map<number, boolean>();
   const report = reportOf(run);
+  let unjudged: string | undefined;
 
   if (run.error) {
     compileError = run.error.name === "BpfCompileError" ? mapCompileError(run.error, file, source) : undefined;
@@ -153,7 +163,12 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
       if (judge.mapContents === "sync-total" && report?.snapshot) push("map-contents", t("exp.map.syncTotal"), say(judgeSyncTotal(truth, snapshotNumbers(report.snapshot))));
     }
 
-    if (judge?.reference && measured.reference) referenceExpectations(judge.reference, lines, measured.reference, push);
+    if (judge?.issuer && run.workload) {
+      const v = judgeIssuer(parseIssuerRows(lines), run.workload.disk, judge.issuer);
+      for (const m of v.marks) marks.set(m.index, m.ok);
+      push("lines-match-workload", t("exp.issuer", { comm: "dd" }), v.passed ? undefined : t(v.key, v.vars));
+    }
+    if (judge?.reference && (measured.reference || measured.referenceStarted)) unjudged = referenceExpectations(judge.reference, lines, run, measured, push);
 
     for (const lc of lesson.expect.lines) {
       const re = new RegExp(lc.pattern);
@@ -185,9 +200,11 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
     return { text: escapeTerminal(l), ok: mark ?? (judged && l.trim() !== "" ? false : null) };
   });
   const passed = exps.every((e) => e.passed);
+  // A program that did nothing wrong, but that nothing could be compared with, is not passed.
+  const status = !passed ? "failed" : unjudged ? "error" : "passed";
   return {
-    lesson: lesson.id, file, status: passed ? "passed" : "failed", passed, expectations: exps, compileError, durationMs: run.durationMs, output,
-    example: judge?.example ?? lesson.expect.lines[0]?.example,
+    lesson: lesson.id, file, status, passed: status === "passed", expectations: exps, compileError, durationMs: run.durationMs, output,
+    example: judge?.example ?? lesson.expect.lines[0]?.example, ...(unjudged && passed ? { unjudged } : {}),
   };
 }
 
@@ -202,23 +219,35 @@ function describeAttach(spec: string): string {
   return `${spec.slice(0, at)} ${target.startsWith("/") ? target.slice(1, -1).replace(/[\\^$]/g, "") : target}`;
 }
 
-/** Histograms and latencies against the reference answer's, measured on the same workload. */
-function referenceExpectations(kind: "histogram" | "latency", lines: string[], ref: RunResult, push: (id: ExpectationId, text: string, reason?: string) => void): void {
+/**
+ * Histograms and latencies against the reference answer's, measured on the
+ * same workload. Returns why they could not be compared, when they could not
+ * (the reference never ran, was late, or saw no request): never a silent pass.
+ */
+function referenceExpectations(kind: "histogram" | "latency", lines: string[], run: RunResult, measured: Measured, push: (id: ExpectationId, text: string, reason?: string) => void): string | undefined {
+  const ref = measured.reference;
+  if (!ref || !ref.ready || ref.error || measured.referenceLate) {
+    const why = ref?.error?.message ?? (measured.referenceLate ? t("check.ref.late") : t("check.ref.notReady"));
+    return t("check.ref.unjudged", { why: why.split("\n")[0]! });
+  }
   const refLines = ref.stdout.split("\n");
   if (kind === "histogram") {
     const refHists = parseHistograms(refLines);
-    // A reference that printed nothing cannot judge: nothing is claimed then.
-    if (refHists.length === 0) return;
-    const v = compareHistograms(parseHistograms(lines), refHists);
+    let refTotal = refHists.reduce((s, h) => s + total(h), 0);
+    if (refTotal === 0) return t("check.ref.unjudged", { why: t("check.ref.noEvents") });
+    // Requests issued while only one of the two programs was tracing count for that one alone.
+    if (measured.issued && run.readyAt !== undefined && ref.readyAt !== undefined) refTotal = windowAdjusted(refTotal, measured.issued, run.readyAt, ref.readyAt).total;
+    const v = compareHistograms(parseHistograms(lines), refHists, refTotal);
     push("histogram", t("exp.hist.total"), v.total.passed ? undefined : t(v.total.key, v.total.vars));
     if (v.total.passed || v.units.passed || v.total.key !== v.units.key) push("histogram", t("exp.hist.units"), v.units.passed ? undefined : t(v.units.key, v.units.vars));
-    return;
+    return undefined;
   }
   const refLat = parseLatencies(refLines);
-  if (!refLat || refLat.values.length === 0) return;
+  if (!refLat || refLat.values.length === 0) return t("check.ref.unjudged", { why: t("check.ref.noEvents") });
   const mine = parseLatencies(lines);
   const v = compareLatencies(mine?.values ?? [], refLat.values);
   push("latency", t("exp.latency", { unit: refLat.unit }), v.passed ? undefined : t(v.key, { ...v.vars, unit: refLat.unit }));
+  return undefined;
 }
 
 function helperExpectations(h: { anyOf: string[][]; none: string[] }, report: ReportView, push: (id: ExpectationId, text: string, reason?: string) => void): void {

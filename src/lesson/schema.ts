@@ -82,6 +82,8 @@ export const judgeSchema = z.object({
   line: z.string().min(1).optional(),
   /** An example event line, shown when lines do not match. */
   example: z.string().min(1).optional(),
+  /** Rows name the process that issued each request (a COMM/PID/T table), checked against the workload's dd PIDs: at least this many per operation. */
+  issuer: z.number().int().positive().optional(),
   /** A map's contents at the end: sync-total: some entry holds the number of syncs seen. */
   mapContents: z.enum(["sync-total"]).optional(),
   /** The hint (1-based) that helps when an expectation fails. */

@@ -3,7 +3,7 @@
 // reference's.
 import { describe, expect, it } from "vitest";
 import { formatLog2Hist } from "../../src/bcc/hist.ts";
-import { compareHistograms, compareLatencies, meanStep, parseHistograms, parseLatencies, total } from "../../src/lesson/judge/histogram.ts";
+import { compareHistograms, compareLatencies, meanStep, parseHistograms, parseLatencies, total, windowAdjusted } from "../../src/lesson/judge/histogram.ts";
 
 /** Text exactly as the binding prints it (the same code path as printLog2Hist). */
 const hist = (slots: number[], label = "usecs") => formatLog2Hist(slots, label).split("\n");
@@ -76,5 +76,23 @@ describe("latencies", () => {
     expect(compareLatencies([0, 0, 0.1], [0.25, 0.3])).toMatchObject({ passed: false, key: "check.lat.zero" });
     expect(compareLatencies([250, 300], [0.25, 0.3])).toMatchObject({ passed: false, key: "check.lat.order" });
     expect(compareLatencies([], [0.25])).toMatchObject({ passed: false, key: "check.lat.none" });
+  });
+});
+
+describe("windowAdjusted", () => {
+  // Requests issued at 1, 2 and 3 s; ready times in ms, issues in ns (the same monotonic clock).
+  const issued = [1e9, 2e9, 3e9];
+  it("takes away what the reference saw before the learner's program traced", () => {
+    expect(windowAdjusted(30, issued, 2500, 500)).toEqual({ total: 28, others: 2 });
+  });
+  it("adds what the learner's program saw before the reference traced", () => {
+    expect(windowAdjusted(30, issued, 1500, 3500)).toEqual({ total: 32, others: 2 });
+  });
+  it("changes nothing when both were ready together, and the adjusted total is what is compared", () => {
+    expect(windowAdjusted(30, issued, 4000, 4000).total).toBe(30);
+    const ref = parseHistograms(hist([0, 0, 0, 0, 0, 0, 0, 48]));
+    const mine = parseHistograms(hist([0, 0, 0, 0, 0, 0, 0, 38]));
+    expect(compareHistograms(mine, ref).total.passed).toBe(false);
+    expect(compareHistograms(mine, ref, 39).total.passed).toBe(true);
   });
 });

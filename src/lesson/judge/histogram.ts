@@ -69,12 +69,13 @@ export const MAX_STEPS = 2;
 const bucket = (r: HistRow | undefined) => (r ? `${r.low}-${r.high}` : "-");
 
 /** The learner's histograms (summed) against the reference's. */
-export function compareHistograms(mine: ParsedHist[], ref: ParsedHist[]): { total: HistVerdict; units: HistVerdict } {
+export function compareHistograms(mine: ParsedHist[], ref: ParsedHist[], refTotal?: number): { total: HistVerdict; units: HistVerdict } {
   const m = merge(mine);
   const r = merge(ref);
   if (!m) return { total: { passed: false, key: "check.hist.none", vars: {} }, units: { passed: false, key: "check.hist.none", vars: {} } };
   const mt = total(m);
-  const rt = r ? total(r) : 0;
+  // refTotal: the reference's count as the learner's window would have seen it (windowAdjusted).
+  const rt = refTotal ?? (r ? total(r) : 0);
   if (mt === 0) {
     const v: HistVerdict = { passed: false, key: "check.hist.empty", vars: { reference: rt } };
     return { total: v, units: v };
@@ -144,3 +145,17 @@ export function compareLatencies(mine: number[], ref: number[]): LatencyVerdict 
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The reference's total as the learner's program would have seen it: the
+ * two attach at different moments, and requests issued (by anybody) while
+ * only one of them was tracing count for that one alone. issuedNs: the
+ * checker's own count of block_rq_issue (ns, CLOCK_MONOTONIC); the ready
+ * times in ms on the same clock.
+ */
+export function windowAdjusted(refTotal: number, issuedNs: number[], mineReadyMs: number, refReadyMs: number): { total: number; others: number } {
+  const lo = Math.min(mineReadyMs, refReadyMs) * 1e6;
+  const hi = Math.max(mineReadyMs, refReadyMs) * 1e6;
+  const others = issuedNs.filter((ts) => ts >= lo && ts < hi).length;
+  return { total: Math.max(0, refReadyMs < mineReadyMs ? refTotal - others : refTotal + others), others };
+}

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import koffi from "koffi";
 import { BccSymbol, lib, libcFns } from "./clib.ts";
+import { cString } from "./c-string.ts";
 
 const caches = new Map<number, unknown>();
 
@@ -26,8 +27,9 @@ let symBuf: unknown;
  * Resolves into one bcc_symbol of our own: koffi's _Out_ conversion would
  * turn demangle_name into a JS string and drop the malloc'd pointer that
  * bcc_symbol_free_demangle_name needs (freeing koffi's copy instead crashes),
- * and koffi.decode of a char array leaks a little on each call (koffi 3.3.4),
- * so the struct is decoded whole and the name freed from its own memory.
+ * and koffi.decode of a char array leaks a little on each call (see
+ * c-string.ts), so the struct is decoded whole and the name freed from its
+ * own memory.
  */
 function resolveAddr(cache: unknown, addr: bigint, demangle: boolean): { rc: number; out: SymbolOut } {
   symBuf ??= koffi.alloc(BccSymbol, 1);
@@ -96,7 +98,7 @@ function resolveWithTypes(module: string, symbol: string, pid: number, addr: big
   const option = { use_debug_file: 1, check_debug_file_crc: 1, lazy_symbolize: 1, use_symbol_type: types };
   const rc = lib.bcc_resolve_symname(module, symbol || null, addr, pid <= 0 ? 0 : pid, option, out) as number;
   if (rc < 0 || !out.module) return undefined;
-  const modulePath = koffi.decode(out.module, "char", -1) as string;
+  const modulePath = cString(out.module);
   lib.bcc_procutils_free(out.module);
   return { module: modulePath, offset: BigInt(out.offset) };
 }
@@ -140,7 +142,7 @@ function safeRealpath(p: string): string {
 export function findLibrary(name: string, pid = 0): string | undefined {
   const p = lib.bcc_procutils_which_so(name, pid) as unknown;
   if (!p) return undefined;
-  const s = koffi.decode(p, "char", -1) as string;
+  const s = cString(p);
   lib.bcc_procutils_free(p);
   return s;
 }

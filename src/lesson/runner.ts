@@ -220,7 +220,11 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         }
       }
       if (opts.autoStop ?? true) {
-        const evidence = () => hrtimeMs() - lastOutputAt >= lesson.settle.quietMs * timeScale() && (!workload || !opts.seen || opts.seen(workload));
+        // Quiet is counted from the workload's end at the earliest: a program
+        // that had printed nothing yet was otherwise "quiet" already and got
+        // stopped before it could print (or crash) in answer to the workload.
+        const triggerEnd = hrtimeMs();
+        const evidence = () => hrtimeMs() - Math.max(lastOutputAt, triggerEnd) >= lesson.settle.quietMs * timeScale() && (!workload || !opts.seen || opts.seen(workload));
         const settled = await Promise.race([settle(evidence, lesson.settle.maxMs * timeScale()).then(() => "settled" as const), exited.then(() => "exit" as const), aborted]);
         if (settled !== "exit") {
           if (lesson.stop === "exit" && settled === "settled") {

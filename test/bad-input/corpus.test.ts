@@ -137,11 +137,7 @@ async function checkCase(file: string, reasons: RegExp[], withinMs: number): Pro
 
 describe("learner programs that go wrong", () => {
   for (const c of learnerCases) {
-    // Known open defect: a crash ~200 ms after attaching sometimes races the
-    // checker's start-up (its counter probe compiles then) and its reason
-    // comes out otherwise; seen once in two full runs. Retried until fixed.
-    const racy = /after attaching$/.test(c.name) && /throw|reject/.test(String(c.source));
-    it(c.name, { timeout: 60_000, retry: racy ? 2 : 0 }, async () => {
+    it(c.name, { timeout: 60_000 }, async () => {
       const file = path.join(dir, `${c.name.replace(/\W+/g, "-")}.ts`);
       fs.writeFileSync(file, c.source);
       await checkCase(file, c.reasons, c.withinMs ?? lesson.timeoutMs + 5000);

@@ -114,6 +114,7 @@ export const en = {
   "exp.issuer": "each row names the process that issued its request: the workload's {comm} processes by name and PID, for writes and reads",
   "check.issuer.wrongPid": "{wrong} of your {rows} rows named {comm} carry a PID that none of the workload's {comm} processes had ({seen}; theirs: {pids}): is the PID read at block_rq_complete, where another task is on the CPU?",
   "check.issuer.none": "the workload's {processes} {comm} processes (PIDs {pids}) issued {op} requests, but only {count} of your rows name them (at least {min} expected); your {op} rows name {seen}: at completion the CPU runs another task, so record the issuer at block_rq_issue",
+  "check.issuer.noWorkload": "the workload recorded no disk requests",
   "check.hist.none": "no histogram was printed (a header like `usecs : count distribution` and rows `64 -> 127 : 12 |****|`, as printLog2Hist prints at the end)",
   "check.hist.empty": "your histogram is empty, while the reference answer counted {reference} events on the same workload",
   "check.hist.total": "your histogram counts {mine} events, the reference answer {reference} on the same workload ({percent}% apart)",

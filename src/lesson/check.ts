@@ -163,12 +163,20 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
       if (judge.mapContents === "sync-total" && report?.snapshot) push("map-contents", t("exp.map.syncTotal"), say(judgeSyncTotal(truth, snapshotNumbers(report.snapshot))));
     }
 
-    if (judge?.issuer && run.workload) {
-      const v = judgeIssuer(parseIssuerRows(lines), run.workload.disk, judge.issuer);
-      for (const m of v.marks) marks.set(m.index, m.ok);
-      push("lines-match-workload", t("exp.issuer", { comm: "dd" }), v.passed ? undefined : t(v.key, v.vars));
+    if (judge?.issuer) {
+      const disk = run.workload?.disk ?? [];
+      // No truth to judge by (the workload did not run): never a silent pass.
+      if (disk.length === 0) unjudged = t("check.ref.unjudged", { why: t("check.issuer.noWorkload") });
+      else {
+        const v = judgeIssuer(parseIssuerRows(lines), disk, judge.issuer);
+        for (const m of v.marks) marks.set(m.index, m.ok);
+        push("lines-match-workload", t("exp.issuer", { comm: "dd" }), v.passed ? undefined : t(v.key, v.vars));
+      }
     }
-    if (judge?.reference && (measured.reference || measured.referenceStarted)) unjudged = referenceExpectations(judge.reference, lines, run, measured, push);
+    if (judge?.reference && (measured.reference || measured.referenceStarted)) {
+      const why = referenceExpectations(judge.reference, lines, run, measured, push);
+      unjudged ??= why;
+    }
 
     for (const lc of lesson.expect.lines) {
       const re = new RegExp(lc.pattern);

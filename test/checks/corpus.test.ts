@@ -81,11 +81,11 @@ for (const d of dirs) {
           expect(code).toBe(1);
           const mine = failed.filter((e) => e.id === h.id);
           expect(mine.length, ctx).toBeGreaterThan(0);
-          // A reason a learner can act on: words, and the numbers behind the verdict (the banner and
-          // helper checks name a text or a helper instead).
+          // A reason a learner can act on: words, and the numbers behind the verdict (the banner,
+          // helper and attach checks name a text, a helper or the probes instead).
           for (const e of mine) {
             expect(e.reason, ctx).toMatch(/\w+ \w+ \w+/);
-            if (!["banner", "helpers"].includes(e.id)) expect(e.reason, ctx).toMatch(/\d/);
+            if (!["banner", "helpers", "attach"].includes(e.id)) expect(e.reason, ctx).toMatch(/\d/);
           }
         }
       }, 120_000);

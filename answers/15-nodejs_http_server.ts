@@ -1,8 +1,9 @@
 // Lesson 15, nodejs_http_server: a USDT probe in a running HTTP server
 // reports the path of every request it serves.
 //
-// Run it: build/usdt-http-server 8080 &   (the project's stand-in for a
-// dtrace-enabled Node.js; it prints its pid), then
+// Run it: /var/cache/bcc-tutor/bin/usdt-http-server 8080 &   (the project's
+// stand-in for a dtrace-enabled Node.js, built by `sudo bcc-tutor setup`;
+// it prints its pid), then
 //         npx tsx answers/15-nodejs_http_server.ts PID
 // and fetch a few pages: curl http://127.0.0.1:8080/index.html. Ctrl-C to end.
 import { BPF, USDT, escapeTerminal } from "bcc-tutor";

@@ -5,7 +5,8 @@
 //
 // Run it: npx tsx answers/18-http_filter.ts [-i IFACE]   (default: lo)
 // then make an HTTP request that crosses that interface, for example
-// curl http://127.0.0.1:8080/ against build/usdt-http-server 8080.
+// curl http://127.0.0.1:8080/ against
+// /var/cache/bcc-tutor/bin/usdt-http-server 8080 (lesson 15's server).
 // Ctrl-C to end.
 import { BPF, escapeTerminal } from "bcc-tutor";
 import { cFile } from "../lessons/18-http_filter.ts";

@@ -21,7 +21,7 @@ export default defineLesson({
   kind: "example",
   answer: "answers/15-nodejs_http_server.ts",
   c: { original: text },
-  variants: [{ name: "original", probe: "USDT node:http__server__request (build/usdt-http-server)", needs: ["usdt"] }],
+  variants: [{ name: "original", probe: "USDT node:http__server__request (usdt-http-server, built by setup)", needs: ["usdt"] }],
   // The project's loopback server with Node's old USDT probe; its pid is the program's argument.
   fixture: "usdt-http-server",
   args: ["{fixturePid}"],

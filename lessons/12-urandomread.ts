@@ -40,7 +40,15 @@ export default defineLesson({
   answer: "answers/12-urandomread.ts",
   c: { original, portable },
   variants: [
-    { name: "original", probe: "tracepoint random:urandom_read", needs: ["tracepoint:random:urandom_read"] },
+    {
+      name: "original",
+      probe: "tracepoint random:urandom_read",
+      needs: ["tracepoint:random:urandom_read"],
+      // Debian's changelog of linux 5.10.120-1 (bullseye-security, June 2022)
+      // lists it under the 5.10.119 stable update; bullseye's pool has no
+      // image older than 5.10.218.
+      gone: "random:urandom_read removed in Linux 5.18 and in stable 5.10.119 (\"random: remove unused tracepoints\"; Debian bullseye from linux 5.10.120-1, June 2022)",
+    },
     { name: "portable", probe: "tracepoint syscalls:sys_exit_getrandom", needs: ["tracepoint:syscalls:sys_exit_getrandom"] },
   ],
   // dd reads /dev/urandom with read(2): the original's tracepoint sees it.

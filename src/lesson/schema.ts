@@ -12,6 +12,11 @@ export const variantSchema = z.object({
   probe: z.string().min(1),
   /** Capabilities the kernel must have for this variant to run. */
   needs: z.array(capability),
+  /**
+   * Why kernels lack what it needs, when they do, in words with versions:
+   * tests and the verified table name it instead of a bare "cannot attach".
+   */
+  gone: z.string().min(1).optional(),
 });
 
 /** [min, max], both included. */

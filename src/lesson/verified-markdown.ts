@@ -35,8 +35,11 @@ export function markdownTable(lessons: Lesson[], t: VerifiedTable): string {
       rows.push(`| ${l.number} ${l.id} | ${v.name} | ${v.probe.replaceAll("|", "\\|")} | ${cells.join(" | ")} |`);
     }
   }
+  // Variants some kernels cannot run by design: say why, under the table.
+  const gone = [...lessons].sort((a, b) => a.number - b.number).flatMap((l) => l.variants.filter((v) => v.gone).map((v) => `${l.number} ${l.id} ${v.name}: ${v.gone}`));
   const dates = kernels.map((k) => `${k}: ${t.kernels[k]!.release}, ${t.kernels[k]!.date}`).join("; ");
-  return [head, rule, ...rows, "", `Last runs: ${dates}.`].join("\n");
+  const notes = gone.length ? ["", ...gone.map((g) => `Cannot attach: ${g}.`)] : [];
+  return [head, rule, ...rows, ...notes, "", `Last runs: ${dates}.`].join("\n");
 }
 
 /** The README with its table block replaced; undefined when the markers are missing. */

@@ -71,7 +71,7 @@ describe(`lessons on kernel ${release} (series ${series}${inGuest ? ", qemu gues
       const here = runnable(lesson, v.name);
       const name = here
         ? `${lessonStem(lesson)} ${v.name} (${v.probe}): the reference answer passes live`
-        : `${lessonStem(lesson)} ${v.name} (${v.probe}): cannot attach here (needs ${v.needs.filter((c) => !hasCapability(c)).join(", ")}), and does not pass`;
+        : `${lessonStem(lesson)} ${v.name} (${v.probe}): cannot attach here (needs ${v.needs.filter((c) => !hasCapability(c)).join(", ")}${v.gone ? `: ${v.gone}` : ""}), and does not pass`;
       it(name, async () => {
         const file = answerFile(lesson)!;
         let pid = 0;

@@ -14,22 +14,10 @@ import { ProgressStore } from "../../src/state/progress.ts";
 import { setLang } from "../../src/i18n/index.ts";
 import type { Lesson } from "../../src/lesson/schema.ts";
 import { lessonTitle } from "../../src/lesson/text.ts";
+import { reading, screen } from "../helpers/ink.ts";
+import { waitUntil } from "../helpers/screen.ts";
 
 const KEY = { down: "\u001B[B", up: "\u001B[A", enter: "\r", esc: "\u001B", tab: "\t" };
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls the last frame until it shows what is awaited (no fixed sleeps between keys). */
-async function screen(app: ReturnType<typeof render>, what: string | RegExp | ((f: string) => boolean), ms = 5000): Promise<string> {
-  const ok = typeof what === "function" ? what : (f: string) => (typeof what === "string" ? f.includes(what) : what.test(f));
-  const start = Date.now();
-  for (;;) {
-    const f = app.lastFrame() ?? "";
-    if (ok(f)) return f;
-    if (Date.now() - start > ms) throw new Error(`not on screen after ${ms} ms: ${String(what)}\n${f}`);
-    await tick();
-  }
-}
-
 let lessons: Lesson[];
 beforeAll(async () => {
   lessons = (await loadLessons()).lessons;
@@ -45,13 +33,15 @@ function setup() {
   return { app, store, workspace };
 }
 
-async function until(ok: () => boolean, ms = 5000): Promise<void> {
-  const start = Date.now();
-  while (!ok()) {
-    if (Date.now() - start > ms) throw new Error(`not true after ${ms} ms`);
-    await tick();
-  }
+/** The app with its list up and listening for keys. */
+async function ready() {
+  const s = setup();
+  await screen(s.app, "Enter open");
+  await reading(s.app);
+  return s;
 }
+
+const until = (ok: () => boolean) => waitUntil(ok, "the store's state");
 
 /** Types keys one write each; what they do is then awaited on the screen. */
 function press(app: ReturnType<typeof render>, ...keys: string[]) {
@@ -72,8 +62,7 @@ describe("the app", () => {
   });
 
   it("moves with the arrow keys and opens the selected lesson", async () => {
-    const { app, store } = setup();
-    await screen(app, "Enter open");
+    const { app, store } = await ready();
     press(app, KEY.down, KEY.down, KEY.down, KEY.enter);
     const third = lessons[3]!;
     await screen(app, `${third.number}. ${lessonTitle(third)}`);
@@ -86,8 +75,7 @@ describe("the app", () => {
   });
 
   it("switches to Japanese with l, and remembers it", async () => {
-    const { app, store } = setup();
-    await screen(app, "Enter open");
+    const { app, store } = await ready();
     press(app, "l");
     const ja = await screen(app, lessonTitle(byNumber(2), "ja"));
     expect(ja).toContain("終了");
@@ -98,8 +86,7 @@ describe("the app", () => {
   });
 
   it("applies a burst of commands written at once, one by one, in order", async () => {
-    const { app, store } = setup();
-    await screen(app, "Enter open");
+    const { app, store } = await ready();
     app.stdin.write(":lang ja\r:lesson 2\r:hint\r");
     await screen(app, `2. ${lessonTitle(byNumber(2), "ja")}`);
     await until(() => store.progress.hintsUsed.sys_sync === 1);
@@ -110,8 +97,7 @@ describe("the app", () => {
   });
 
   it("shows hints one level at a time and remembers how many were used", async () => {
-    const { app, store } = setup();
-    await screen(app, "Enter open");
+    const { app, store } = await ready();
     press(app, ":", ...typed("lesson 2"), KEY.enter);
     const prose = await screen(app, "2. sys_sync");
     expect(prose).not.toContain("Hint 1 of");
@@ -126,8 +112,7 @@ describe("the app", () => {
   });
 
   it("asks before resetting an exercise, and keeps the old file as a backup", async () => {
-    const { app, workspace } = setup();
-    await screen(app, "Enter open");
+    const { app, workspace } = await ready();
     press(app, ":", ...typed("lesson 2"), KEY.enter);
     await screen(app, "2. sys_sync");
     const file = path.join(workspace, "02-sys_sync.ts");
@@ -148,8 +133,7 @@ describe("the app", () => {
   });
 
   it("hides the answer and its walk-through until asked, then asks before showing it", async () => {
-    const { app, store } = setup();
-    await screen(app, "Enter open");
+    const { app, store } = await ready();
     press(app, ":", ...typed("lesson 2"), KEY.enter);
     await screen(app, "2. sys_sync");
     press(app, KEY.tab);
@@ -165,8 +149,7 @@ describe("the app", () => {
   });
 
   it("shows an example's C as the running variant, and both variants side by side with v", async () => {
-    const { app } = setup();
-    await screen(app, "Enter open");
+    const { app } = await ready();
     press(app, ":", ...typed("lesson 4"), KEY.enter);
     await screen(app, "4. sync_timing");
     press(app, KEY.tab);
@@ -179,8 +162,7 @@ describe("the app", () => {
   });
 
   it("keeps an exercise's variants' C hidden until the answer may be shown", async () => {
-    const { app } = setup();
-    await screen(app, "Enter open");
+    const { app } = await ready();
     press(app, ":", ...typed("lesson 5"), KEY.enter);
     await screen(app, "5. sync_count");
     press(app, "v");
@@ -191,8 +173,7 @@ describe("the app", () => {
   });
 
   it("completes command names with Tab and says when a command is unknown", async () => {
-    const { app } = setup();
-    await screen(app, "Enter open");
+    const { app } = await ready();
     press(app, ":", "l", "a", KEY.tab);
     await screen(app, ":lang ");
     press(app, KEY.esc);

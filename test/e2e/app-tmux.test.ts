@@ -4,87 +4,68 @@
 // prose keeps the answer hidden until the exercise passes (in watch mode),
 // then the walk-through and the diff appear; Japanese lesson 5 reflows at 80
 // and 120 columns. Every step waits on what the screen shows.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import stringWidth from "string-width";
 import { afterEach, describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/fixtures.ts";
-import { endSession, panePid } from "../helpers/tmux.ts";
+import { Term } from "../helpers/tmux.ts";
 
-/** Sessions of the running test, with their pane's pid (its process group), ended after it whatever happened. */
-const sessions: Array<{ name: string; pid?: number }> = [];
+/** Terminals of the running test, each ended with its pane's process group after it, whatever happened. */
+const terms: Term[] = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcc-tutor-e2e-"));
 const workspace = path.join(dir, "workspace");
 
-const tmux = (...args: string[]) => execFileSync("tmux", args, { encoding: "utf8" });
+/** The app's list is up and reads keys; f cycles its filter, each step seen on screen. */
+async function ready(term: Term): Promise<void> {
+  await term.waitFor((s) => s.includes("Enter") || s.includes("Enter 開く"), 60_000);
+  await term.raw();
+  term.keys("f");
+  await term.waitFor(/filter: pending|絞り込み: 未完了/);
+  term.keys("f");
+  await term.waitFor(/filter: done|絞り込み: 完了/);
+  term.keys("f");
+  await term.waitFor(/filter: all|絞り込み: すべて/);
+}
 
-class Term {
-  constructor(readonly name: string, readonly columns: number) {}
-  screen = () => tmux("capture-pane", "-p", "-t", this.name);
-  keys = (...k: string[]) => void tmux("send-keys", "-t", this.name, ...k);
-  /** Sent as one write: a paste, or keys typed faster than the app draws. */
-  type = (text: string) => void tmux("send-keys", "-t", this.name, "-l", text);
+/**
+ * Until the keys sent so far have been applied: keys are read in order, so
+ * once a command typed after them shows in the prompt, they are done.
+ */
+async function settled(term: Term): Promise<void> {
+  term.keys(":");
+  term.type("pgmark");
+  await term.waitFor(":pgmark");
+  term.keys("Escape");
+  await term.waitFor((s) => !s.includes(":pgmark"));
+}
 
-  async waitFor(what: string | RegExp | ((s: string) => boolean), ms = 30_000): Promise<string> {
-    const ok = typeof what === "function" ? what : (s: string) => (typeof what === "string" ? s.includes(what) : what.test(s));
-    const start = Date.now();
-    for (;;) {
-      const s = this.screen();
-      if (ok(s)) return s;
-      if (Date.now() - start > ms) throw new Error(`"${String(what)}" not on screen after ${ms} ms:\n${s}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
+/** The screen's pages of the current tab, from the top (PgDn until the screen stops changing). */
+async function pages(term: Term): Promise<string[]> {
+  await settled(term);
+  const out = [term.screen()];
+  for (let i = 0; i < 40; i++) {
+    term.keys("NPage");
+    await settled(term);
+    const s = term.screen();
+    if (s === out[out.length - 1]) return out; // the end: PgDn moved nothing
+    out.push(s);
   }
-
-  /** Until the app answers keys (the tty turns raw just after the first frame): f cycles the list filter. */
-  async ready(): Promise<void> {
-    await this.waitFor((s) => s.includes("Enter") || s.includes("Enter 開く"), 60_000);
-    for (let i = 0; ; i++) {
-      this.keys("f");
-      try {
-        await this.waitFor(/filter: pending|絞り込み: 未完了/, 1000);
-        break;
-      } catch (e) {
-        if (i > 20) throw e;
-      }
-    }
-    this.keys("f");
-    await this.waitFor(/filter: done|絞り込み: 完了/);
-    this.keys("f");
-    await this.waitFor(/filter: all|絞り込み: すべて/);
-  }
-
-  /** The screen's pages of the current tab, from the top (PgDn until it stops moving). */
-  async pages(): Promise<string[]> {
-    const out = [this.screen()];
-    for (let i = 0; i < 20; i++) {
-      const before = out[out.length - 1]!;
-      this.keys("NPage");
-      let s: string;
-      try {
-        s = await this.waitFor((x) => x !== before, 1500);
-      } catch {
-        break; // the end: nothing moved
-      }
-      out.push(s);
-    }
-    return out;
-  }
+  throw new Error(`more than 40 pages:\n${out.at(-1)}`);
 }
 
 function start(name: string, columns: number, lang: "en" | "ja"): Term {
   const session = `bcc-tutor-e2e-${name}-${process.pid}`;
   // CI=true as on CI machines: Ink would draw nothing until exit if it saw it.
   const env = `CI=true BCC_TUTOR_STATE_DIR=${dir}/state-${name} BCC_TUTOR_WORKSPACE=${workspace} LANG=C.UTF-8`;
-  tmux("new-session", "-d", "-s", session, "-x", String(columns), "-y", "40", `cd ${projectRoot} && env ${env} node bin/bcc-tutor.js --lang ${lang}; sleep 60`);
-  sessions.push({ name: session, pid: panePid(session) });
-  return new Term(session, columns);
+  const term = Term.start(session, columns, `cd ${projectRoot} && env ${env} node bin/bcc-tutor.js --lang ${lang}; sleep 60`);
+  terms.push(term);
+  return term;
 }
 
 afterEach(() => {
-  for (const s of sessions.splice(0)) endSession(s.name, s.pid);
+  for (const t of terms.splice(0)) t.kill();
 });
 
 const answer2 = fs.readFileSync(path.join(projectRoot, "answers", "02-sys_sync.ts"), "utf8");
@@ -131,7 +112,7 @@ const brokenLine = broken.split("\n").findIndex((l) => l.includes("not_declared_
 describe("bcc-tutor in a terminal", () => {
   it("runs a burst of commands in order, runs the learner's own file, checks it in words, and shows the answer only after a pass", async () => {
     const term = start("flow", 120, "ja");
-    await term.ready();
+    await ready(term);
 
     // One write: three commands, applied one by one.
     term.type(":lang en\r:lesson 4\r:run\r");
@@ -140,7 +121,7 @@ describe("bcc-tutor in a terminal", () => {
     term.keys("t");
     await term.waitFor("multiple syncs detected", 30_000);
     term.keys("s");
-    await term.waitFor("finished:", 15_000);
+    await term.waitFor("finished:", 60_000);
 
     term.keys(":");
     term.type("lesson 2");
@@ -150,7 +131,7 @@ describe("bcc-tutor in a terminal", () => {
     expect(fs.readFileSync(file, "utf8")).toContain("TODO");
 
     // Before a pass: no code of the answer in the prose, and its walk-through is held back.
-    const before = (await term.pages()).join("\n");
+    const before = (await pages(term)).join("\n");
     for (const line of answerCode) expect(before, line).not.toContain(line);
     expect(before).not.toContain("How the reference answer works");
     expect(before).toContain("appears here once the exercise passes");
@@ -158,12 +139,12 @@ describe("bcc-tutor in a terminal", () => {
     // r runs the learner's file: its own marker shows.
     fs.writeFileSync(file, wrong);
     term.keys("r");
-    await term.waitFor("running your file:", 10_000);
+    await term.waitFor("running your file:", 60_000);
     await term.waitFor(`learner-marker-${process.pid}`, 60_000);
     term.keys("t");
     await term.waitFor("sync seen by my own probe", 30_000);
     term.keys("s");
-    await term.waitFor("finished:", 15_000);
+    await term.waitFor("finished:", 60_000);
 
     // A compile error points at the learner's own line.
     fs.writeFileSync(file, broken);
@@ -196,7 +177,7 @@ describe("bcc-tutor in a terminal", () => {
     // After the pass: the walk-through in the prose, the answer beside the learner's file as a diff.
     term.keys("Tab"); // check -> prose
     await term.waitFor(/^sys_sync: your first probe/m);
-    const after = (await term.pages()).join("\n");
+    const after = (await pages(term)).join("\n");
     expect(after).toContain("How the reference answer works");
     term.keys("Tab"); // prose -> program
     const diff = await term.waitFor("the reference answer beside your file");
@@ -207,14 +188,14 @@ describe("bcc-tutor in a terminal", () => {
   for (const columns of [80, 120]) {
     it(`lays Japanese lesson 5 out at ${columns} columns: no space and no line break between two CJK characters except at the edge`, async () => {
       const term = start(`ja${columns}`, columns, "ja");
-      await term.ready();
+      await ready(term);
       term.keys(":");
       term.type("lesson 5");
       term.keys("Enter");
       await term.waitFor("5. sync_count");
       const cjk = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60\u3000-\u303f]/u;
       let checked = 0;
-      for (const page of await term.pages()) {
+      for (const page of await pages(term)) {
         // The prose lies between the tab line and the status and help lines.
         const body = page.split("\n").slice(2, -3);
         for (const [i, line] of body.entries()) {

@@ -109,8 +109,12 @@ export function leftovers(tag: string, before: Snapshot): Leftovers {
 export const nothingLeft: Leftovers = { processes: [], programs: [], uprobeEvents: [], cgroups: [] };
 const empty = (l: Leftovers) => !l.processes.length && !l.programs.length && !l.uprobeEvents.length && !l.cgroups.length;
 
-/** Polls until nothing is left or withinMs passed; returns what is left then. */
-export async function leftoversAfter(tag: string, before: Snapshot, withinMs = 2000): Promise<Leftovers> {
+/**
+ * Polls until nothing is left or withinMs passed; returns what is left then.
+ * The clean-up is driven by events (PDEATHSIG, the watchdog's lifeline), so
+ * the bound only has to outlast a loaded machine, not measure the clean-up.
+ */
+export async function leftoversAfter(tag: string, before: Snapshot, withinMs = 20_000): Promise<Leftovers> {
   const deadline = Date.now() + withinMs;
   for (;;) {
     const l = leftovers(tag, before);

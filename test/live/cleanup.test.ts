@@ -49,18 +49,21 @@ import { BPF } from "BINDING";
 const b = await BPF.create({ text: \`
 ${set.program(prefix)}
 \` });
-${set.attach(prefix)}
 ${ending}
+${set.attach(prefix)}
 `;
 }
 
+// Each ending waits for the test's SIGUSR2, sent once the live checks are done:
+// the process lives as long as the test looks at it, however slow the machine.
+const onGo = (body: string) => `process.on("SIGUSR2", () => { ${body} }); setInterval(() => {}, 1000);`;
 const endings = {
-  "close()": `setTimeout(() => { b.close(); console.log("closed"); }, 500); setInterval(() => {}, 1000);`,
-  "normal exit": `setTimeout(() => process.exit(0), 200);`,
+  "close()": onGo(`b.close(); console.log("closed");`),
+  "normal exit": onGo(`process.exit(0);`),
   "SIGINT": `setInterval(() => {}, 1000);`,
   "SIGTERM": `setInterval(() => {}, 1000);`,
   "SIGKILL": `setInterval(() => {}, 1000);`,
-  "an uncaught exception": `setTimeout(() => { throw new Error("learner bug"); }, 200);`,
+  "an uncaught exception": onGo(`throw new Error("learner bug");`),
 } as const;
 
 const signals: Partial<Record<keyof typeof endings, NodeJS.Signals>> = { SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGKILL: "SIGKILL" };
@@ -79,7 +82,7 @@ function cases(set: ProbeSet) {
       expect(set.expected(perfLinksOf(child.pid))).toEqual(set.want);
 
       const sig = signals[how];
-      if (sig) child.proc.kill(sig);
+      child.proc.kill(sig ?? "SIGUSR2");
       if (how === "close()") {
         await within(new Promise<void>((r) => { const t = setInterval(() => child.stdout().includes("closed") && (clearInterval(t), r()), 20); }), 10_000, "close");
         // The process still lives: close() itself let go of everything.

@@ -62,7 +62,7 @@ for (const lesson of lessons.filter((l) => l.answer)) {
                 links = perfLinksOf(pid);
                 loaded = bpfPrograms().filter((p) => !before.has(p.id)).map((p) => p.id);
                 if (ending === "SIGINT") ac.abort();
-                else if (ending === "SIGTERM" || ending === "SIGKILL") process.kill(pid, ending);
+                else process.kill(pid, byWrapper ? "SIGUSR2" : ending); // the wrapper ends itself on SIGUSR2
               }
             },
           });

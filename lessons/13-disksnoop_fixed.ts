@@ -105,8 +105,9 @@ export default defineLesson({
       helpers: { anyOf: [["bpf_perf_event_output", "bpf_ringbuf_output", "bpf_ringbuf_submit"]], none: [] },
       // Latencies measured on the same requests as the reference answer's.
       reference: "latency",
-      // Each row's PID and name against the dd processes the workload ran.
-      issuer: 4,
+      // Each row's PID and name against the dd processes the workload ran,
+      // read where the request starts.
+      issuer: { min: 4, readAt: ["tracepoint:block:block_rq_issue", "tracepoint:block:block_rq_insert"] },
       hints: { attach: 1, "lines-match-workload": 1, helpers: 3, latency: 2 },
     },
   },

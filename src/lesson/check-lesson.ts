@@ -10,7 +10,7 @@ import { evaluate, type CheckResult, type Expectation } from "./check.ts";
 import type { MappedLocation } from "./source-map.ts";
 import { CounterProbe, type CounterKind } from "./counter-probe.ts";
 import { answerFile } from "./workspace.ts";
-import { sleep } from "./triggers.ts";
+import { useMergedHeaders } from "../kernel-source.ts";
 
 const REFERENCE_READY_MS = 30_000;
 
@@ -36,7 +36,9 @@ function startReference(lesson: Lesson, variant: VariantName): { ready: Promise<
     },
   }).catch(() => undefined);
   void result.then(() => onReady());
-  return { ready: Promise.race([ready, sleep(REFERENCE_READY_MS)]), isReady: () => isReady, stop: () => abort.abort(), result };
+  // Unref'd: a bound on the wait, never a reason for the process to stay (it kept `check` alive 28 s after its verdict).
+  const bound = new Promise<void>((r) => setTimeout(r, REFERENCE_READY_MS).unref());
+  return { ready: Promise.race([ready, bound]), isReady: () => isReady, stop: () => abort.abort(), result };
 }
 
 export interface CheckOutcome {
@@ -78,7 +80,10 @@ export async function checkLesson(
   const started = Date.now();
   let variant: VariantName = "portable";
   const kind = counterFor(lesson);
-  // Compiled while the learner's program compiles; attached before the workload fires.
+  // Compiled in this process while the learner's program compiles; attached
+  // before the workload fires. Its headers are found as the CLI's are, even
+  // when the checker is used without the CLI (the app, the tests).
+  useMergedHeaders();
   const counter = kind ? CounterProbe.start(kind).catch(() => undefined) : Promise.resolve(undefined);
   let reference: ReturnType<typeof startReference>;
   try {

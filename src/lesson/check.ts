@@ -18,7 +18,7 @@ import type { CountedEvent } from "./counter-probe.ts";
 import { attachMatches, reportOf, snapshotNumbers, type ReportView } from "./report-view.ts";
 import { compareHistograms, compareLatencies, parseHistograms, parseLatencies, total, windowAdjusted } from "./judge/histogram.ts";
 import { eventLines, judgeEachSync, judgeQuickSyncs, judgeSyncTotal, syncTruth, type SyncJudgement, type Verdict } from "./judge/syncs.ts";
-import { judgeIssuer, parseIssuerRows } from "./judge/issuer.ts";
+import { CURRENT_TASK_HELPERS, issuerReaders, judgeIssuer, parseIssuerRows } from "./judge/issuer.ts";
 import { errorGist } from "./error-gist.ts";
 
 export interface Expectation {
@@ -168,9 +168,17 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
       // No truth to judge by (the workload did not run): never a silent pass.
       if (disk.length === 0) unjudged = t("check.ref.unjudged", { why: t("check.issuer.noWorkload") });
       else {
-        const v = judgeIssuer(parseIssuerRows(lines), disk, judge.issuer);
+        const v = judgeIssuer(parseIssuerRows(lines), disk, judge.issuer.min);
         for (const m of v.marks) marks.set(m.index, m.ok);
-        push("lines-match-workload", t("exp.issuer", { comm: "dd" }), v.passed ? undefined : t(v.key, v.vars));
+        const where = report ? issuerReaders(report, judge.issuer.readAt, attachMatches) : undefined;
+        const readAt = judge.issuer.readAt.map(describeAttach).join(t("exp.or"));
+        // The rows first (they say what was wrong with numbers); then where the PID was read.
+        const why = !v.passed
+          ? t(v.key, v.vars)
+          : where && where.readers.length === 0
+            ? t("check.issuer.readElsewhere", { readAt, elsewhere: where.elsewhere.join(", ") || t("exp.nothing"), helpers: CURRENT_TASK_HELPERS.join(", ") })
+            : undefined;
+        push("lines-match-workload", t("exp.issuer", { comm: "dd" }), why);
       }
     }
     if (judge?.reference && (measured.reference || measured.referenceStarted)) {

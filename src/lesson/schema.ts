@@ -87,8 +87,15 @@ export const judgeSchema = z.object({
   line: z.string().min(1).optional(),
   /** An example event line, shown when lines do not match. */
   example: z.string().min(1).optional(),
-  /** Rows name the process that issued each request (a COMM/PID/T table), checked against the workload's dd PIDs: at least this many per operation. */
-  issuer: z.number().int().positive().optional(),
+  /**
+   * Rows name the process that issued each request (a COMM/PID/T table),
+   * checked against the workload's dd PIDs: per operation, at least `min`
+   * rows and three quarters of the requests the workload made. The issuer
+   * must be read where it runs: a program attached at one of `readAt` asks
+   * for the current task (a fast device completes some requests while the
+   * issuer is still on the CPU, so the rows alone cannot always tell).
+   */
+  issuer: z.object({ min: z.number().int().positive(), readAt: z.array(z.string().regex(/^[a-z_]+:.+$/)).min(1) }).optional(),
   /** A map's contents at the end: sync-total: some entry holds the number of syncs seen. */
   mapContents: z.enum(["sync-total"]).optional(),
   /** The hint (1-based) that helps when an expectation fails. */

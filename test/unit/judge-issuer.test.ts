@@ -1,6 +1,7 @@
 // Lesson 13's issuer check: rows against the dd processes the workload ran.
 import { describe, expect, it } from "vitest";
-import { judgeIssuer, parseIssuerRows } from "../../src/lesson/judge/issuer.ts";
+import { issuerReaders, judgeIssuer, parseIssuerRows } from "../../src/lesson/judge/issuer.ts";
+import { attachMatches } from "../../src/lesson/report-view.ts";
 import type { DiskRun } from "../../src/lesson/workload-record.ts";
 
 const header = "TIME(s)            COMM             PID    T  BYTES    LAT(ms)";
@@ -31,5 +32,35 @@ describe("judgeIssuer", () => {
   it("fails the writer's PID on the reads (swapped), and too few rows", () => {
     expect(judgeIssuer(rows([["dd", 4242, "W"], ["dd", 4242, "R"]]), disk, 4).passed).toBe(false);
     expect(judgeIssuer(rows([["dd", 4242, "W"], ["dd", 4243, "R"]], 3), disk, 4).passed).toBe(false);
+  });
+  it("needs three quarters of each op's requests, not just the minimum (completions that happened to land on dd)", () => {
+    const many: DiskRun[] = [
+      { op: "W", bytes: 4096, requests: 4, pid: 4242 },
+      { op: "W", bytes: 65536, requests: 4, pid: 4244 },
+      { op: "R", bytes: 4096, requests: 4, pid: 4243 },
+    ];
+    const some = parseIssuerRows([header, ...Array(4).fill(row("dd", 4242, "W")), ...Array(4).fill(row("swapper/1", 0, "W")), ...Array(4).fill(row("dd", 4243, "R"))]);
+    const v = judgeIssuer(some, many, 4);
+    expect(v.passed).toBe(false);
+    if (!v.passed) expect([v.key, v.vars.op, v.vars.count, v.vars.min, v.vars.requests]).toEqual(["check.issuer.none", "W", 4, 6, 8]);
+    const most = parseIssuerRows([header, ...Array(4).fill(row("dd", 4242, "W")), ...Array(2).fill(row("dd", 4244, "W")), ...Array(4).fill(row("dd", 4243, "R"))]);
+    expect(judgeIssuer(most, many, 4).passed).toBe(true);
+  });
+});
+
+describe("issuerReaders", () => {
+  const readAt = ["tracepoint:block:block_rq_issue", "tracepoint:block:block_rq_insert"];
+  const at = (target: string, fn: string) => ({ kind: "tracepoint", target, fn, loadOnly: false });
+  it("finds the start probe that asks for the current task, in any helper form", () => {
+    const r = issuerReaders({ attaches: [at("block:block_rq_insert", "a"), at("block:block_rq_complete", "b")], programs: [{ name: "a", helpers: ["bpf_get_current_task"] }, { name: "b", helpers: ["bpf_perf_event_output"] }] }, readAt, attachMatches);
+    expect(r).toEqual({ readers: ["block:block_rq_insert"], elsewhere: [] });
+  });
+  it("reports a program that asks only at completion", () => {
+    const r = issuerReaders({ attaches: [at("block:block_rq_issue", "a"), at("block:block_rq_complete", "b")], programs: [{ name: "a", helpers: ["bpf_map_update_elem"] }, { name: "b", helpers: ["bpf_get_current_pid_tgid", "bpf_get_current_comm"] }] }, readAt, attachMatches);
+    expect(r).toEqual({ readers: [], elsewhere: ["block:block_rq_complete"] });
+  });
+  it("ignores load-only programs", () => {
+    const r = issuerReaders({ attaches: [{ ...at("block:block_rq_issue", "a"), loadOnly: true }], programs: [{ name: "a", helpers: ["bpf_get_current_pid_tgid"] }] }, readAt, attachMatches);
+    expect(r.readers).toEqual([]);
   });
 });

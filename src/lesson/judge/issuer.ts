@@ -36,10 +36,15 @@ const list = (xs: Iterable<string | number>, max = 6) => {
   return a.length > max ? `${a.slice(0, max).join(", ")}, ...` : a.join(", ");
 };
 
+/** Rows needed per op: `min`, and three quarters of the requests (a few may be issued from a kworker when the queue was busy). */
+export function rowsNeeded(requests: number, min: number): number {
+  return Math.max(min, Math.ceil(requests * 0.75));
+}
+
 /**
- * Every op the workload ran (W, R) needs `min` rows naming one of its dd
- * processes by PID and name; and rows named after the workload's command
- * must carry its PIDs (a PID read at completion names another task).
+ * Every op the workload ran (W, R) needs rowsNeeded() rows naming one of
+ * its dd processes by PID and name; and rows named after the workload's
+ * command must carry its PIDs (a PID read at completion names another task).
  */
 export function judgeIssuer(rows: IssuerRow[], disk: DiskRun[], min: number): IssuerVerdict {
   const comm = "dd";
@@ -56,10 +61,33 @@ export function judgeIssuer(rows: IssuerRow[], disk: DiskRun[], min: number): Is
   }
   for (const [op, set] of byOp) {
     const n = rows.filter((r) => r.op === op && right(r)).length;
-    if (n < min) {
+    const need = rowsNeeded(disk.filter((d) => d.op === op).reduce((a, d) => a + d.requests, 0), min);
+    if (n < need) {
       const others = rows.filter((r) => r.op === op).map((r) => `${r.comm} (${r.pid})`);
-      return { passed: false, key: "check.issuer.none", marks, vars: { op, min, count: n, processes: set.size, pids: list([...set]), comm, seen: others.length ? list(others, 4) : "-" } };
+      return { passed: false, key: "check.issuer.none", marks, vars: { op, min: need, requests: disk.filter((d) => d.op === op).reduce((a, d) => a + d.requests, 0), count: n, processes: set.size, pids: list([...set]), comm, seen: others.length ? list(others, 4) : "-" } };
     }
   }
   return { passed: true, marks };
+}
+
+/** The helpers that tell a program which task is on the CPU. */
+export const CURRENT_TASK_HELPERS = ["bpf_get_current_pid_tgid", "bpf_get_current_task", "bpf_get_current_task_btf"];
+
+/**
+ * Where the rows' PIDs can come from: the functions attached at one of
+ * `readAt` that ask for the current task. None means every PID the program
+ * has was read somewhere else (at completion), whatever the rows show on a
+ * device fast enough to complete while the issuer still runs.
+ */
+export function issuerReaders(
+  report: { attaches: Array<{ kind: string; target: string; fn: string; loadOnly: boolean }>; programs: Array<{ name: string; helpers: string[] }> },
+  readAt: string[],
+  matches: (spec: string, a: { kind: string; target: string }) => boolean,
+): { readers: string[]; elsewhere: string[] } {
+  const real = report.attaches.filter((a) => !a.loadOnly);
+  const reads = (fn: string) => report.programs.some((p) => p.name === fn && p.helpers.some((h) => CURRENT_TASK_HELPERS.includes(h)));
+  const atStart = real.filter((a) => readAt.some((s) => matches(s, a)));
+  const readers = [...new Set(atStart.filter((a) => reads(a.fn)).map((a) => a.target))];
+  const elsewhere = [...new Set(real.filter((a) => !atStart.includes(a) && reads(a.fn)).map((a) => a.target))];
+  return { readers, elsewhere };
 }

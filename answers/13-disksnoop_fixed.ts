@@ -7,8 +7,9 @@ import { BPF, escapeTerminal, type PerfEventArray } from "bcc-tutor";
 import lesson from "../lessons/13-disksnoop_fixed.ts";
 
 // The C program is kept with the lesson (lessons/13-disksnoop_fixed.ts).
-// At block_rq_issue it stores, under the request's (device, sector), the
-// issue time and the process on the CPU (PID and name); at
+// Where the request starts (queued at block_rq_insert, else issued at
+// block_rq_issue) it stores, under the request's (device, sector), the
+// process on the CPU (PID and name), and at issue the time; at
 // block_rq_complete it sends one struct data_t per request to the perf
 // buffer named events: times, latency, PID, name, size and operation.
 const text = lesson.c.original;

@@ -4,7 +4,8 @@ import { defineLesson } from "../src/lesson/schema.ts";
 // exercise adds: who issued each request. At completion the CPU is
 // handling the device's interrupt on top of whatever task happened to be
 // running (the idle task, a virtual machine...), so the issuer is recorded
-// at block_rq_issue, kept in the hash beside the start time, and sent with
+// where the request starts (queued at block_rq_insert, else issued at
+// block_rq_issue), kept in the hash beside the start time, and sent with
 // the completion through a perf buffer: five values per row, more than
 // bpf_trace_printk can format.
 const text = `
@@ -18,10 +19,10 @@ struct key_t {
     u64 sector;
 };
 
-// What the issue probe knows and the completion probe needs.
+// What the start of a request knows and the completion probe needs.
 struct start_t {
     u64 ts;                      // issue time, ns since boot
-    u32 pid;                     // the process that issued the request
+    u32 pid;                     // the process that asked for the request
     char comm[TASK_COMM_LEN];    // and its name
 };
 BPF_HASH(start, struct key_t, struct start_t);
@@ -37,11 +38,31 @@ struct data_t {
 };
 BPF_PERF_OUTPUT(events);
 
-TRACEPOINT_PROBE(block, block_rq_issue) {
+// A disk with an I/O scheduler queues the request first (insert), in the
+// task that asked for it, and a kernel worker may issue it later; the
+// task on the CPU at insert is the issuer.
+TRACEPOINT_PROBE(block, block_rq_insert) {
     struct key_t key = { .dev = args->dev, .sector = args->sector };
     struct start_t s = {};
-    s.ts = bpf_ktime_get_ns();
-    // the issuing process is the one on this CPU now: its tgid is the PID
+    // its tgid is the PID
+    s.pid = bpf_get_current_pid_tgid() >> 32;
+    bpf_get_current_comm(&s.comm, sizeof(s.comm));
+    start.update(&key, &s);
+    return 0;
+}
+
+// The latency starts at issue. A request that was never queued (a disk
+// without a scheduler) is issued by the task that asked for it.
+TRACEPOINT_PROBE(block, block_rq_issue) {
+    struct key_t key = { .dev = args->dev, .sector = args->sector };
+    u64 now = bpf_ktime_get_ns();
+    struct start_t *queued = start.lookup(&key);
+    if (queued != 0) {
+        queued->ts = now;
+        return 0;
+    }
+    struct start_t s = {};
+    s.ts = now;
     s.pid = bpf_get_current_pid_tgid() >> 32;
     bpf_get_current_comm(&s.comm, sizeof(s.comm));
     start.update(&key, &s);
@@ -51,7 +72,7 @@ TRACEPOINT_PROBE(block, block_rq_issue) {
 TRACEPOINT_PROBE(block, block_rq_complete) {
     struct key_t key = { .dev = args->dev, .sector = args->sector };
     struct start_t *s = start.lookup(&key);
-    if (s == 0)
+    if (s == 0 || s->ts == 0)
         return 0;   // issued before we started tracing
 
     struct data_t data = {};
@@ -83,8 +104,8 @@ export default defineLesson({
   variants: [
     {
       name: "original",
-      probe: "tracepoints block:block_rq_issue and block:block_rq_complete",
-      needs: ["tracepoint:block:block_rq_issue", "tracepoint:block:block_rq_complete", "perf_buffer"],
+      probe: "tracepoints block:block_rq_insert, block:block_rq_issue and block:block_rq_complete",
+      needs: ["tracepoint:block:block_rq_insert", "tracepoint:block:block_rq_issue", "tracepoint:block:block_rq_complete", "perf_buffer"],
     },
   ],
   // The workload is dd: 4 direct writes and 4 direct reads per size.

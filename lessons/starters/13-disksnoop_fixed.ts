@@ -21,8 +21,10 @@ struct key_t {
     u64 sector;
 };
 
-// TODO: which process issued the request? Only block_rq_issue can tell:
-// keep it here, beside the start time (a struct value instead of a u64).
+// TODO: which process asked for the request? Only its start can tell
+// (block_rq_issue, or block_rq_insert where the disk's I/O scheduler queues
+// it first and a kernel worker may issue it later): keep it beside the
+// start time (a struct value instead of a u64).
 BPF_HASH(start, struct key_t);
 
 TRACEPOINT_PROBE(block, block_rq_issue) {
@@ -37,12 +39,13 @@ TRACEPOINT_PROBE(block, block_rq_complete) {
     u64 *tsp = start.lookup(&key);
     if (tsp != 0) {
         u64 delta = bpf_ktime_get_ns() - *tsp;
-        char op = args->rwbs[0];
-        if (op == 'F' && args->rwbs[1] != 0)
-            op = args->rwbs[1];
+        // the letter as a one-character string (5.10 rejects %c)
+        char op[2] = { args->rwbs[0], 0 };
+        if (op[0] == 'F' && args->rwbs[1] != 0)
+            op[0] = args->rwbs[1];
         // TODO: send the row, with the issuer, as one event through a
         // buffer of events: bpf_trace_printk takes three values at most.
-        bpf_trace_printk("%c %d %d\\n", op, args->nr_sector * 512, delta / 1000);
+        bpf_trace_printk("%s %d %d\\n", op, args->nr_sector * 512, delta / 1000);
         start.delete(&key);
     }
     return 0;

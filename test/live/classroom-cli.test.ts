@@ -36,4 +36,19 @@ describe("check --all", () => {
     expect(xml).toContain('name="sys_sync"');
     expect((xml.match(/<failure /g) ?? []).length).toBe(report.length - 1);
   }, 300_000);
+
+  it("--answer: every lesson's reference answer passes its own check on this kernel, exit 0", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcc-tutor-answers-"));
+    const r = spawnSync(path.join(projectRoot, "bin", "bcc-tutor.js"), ["check", "--all", "--answer", "--json"], {
+      encoding: "utf8",
+      env: { ...process.env, BCC_TUTOR_STATE_DIR: path.join(dir, "state") },
+      timeout: 600_000,
+    });
+    const report = JSON.parse(r.stdout) as Array<{ lesson: string; passed: boolean; reasons: string[] }>;
+    // Every lesson that runs (the reading lesson has nothing to check).
+    expect(report.length).toBeGreaterThanOrEqual(17);
+    expect(report.filter((x) => !x.passed).map((x) => `${x.lesson}: ${x.reasons.join("; ")}`)).toEqual([]);
+    expect(r.status).toBe(0);
+  }, 600_000);
 });
+

@@ -1,13 +1,16 @@
 import { defineConfig } from "vitest/config";
 
 // Live tests share one kernel: trace_pipe is global and probes fire for
-// every process, so test files run one at a time.
+// every process, so test files run one at a time. BCC_TUTOR_TIME_SCALE (an
+// emulated guest, where one compile takes most of a minute) stretches the
+// per-test bounds as it stretches the runner's.
+const scale = Number(process.env.BCC_TUTOR_TIME_SCALE) >= 1 ? Number(process.env.BCC_TUTOR_TIME_SCALE) : 1;
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000 * scale,
+    hookTimeout: 60_000 * scale,
     reporters: ["default", "./test/helpers/summary-reporter.ts"],
   },
 });

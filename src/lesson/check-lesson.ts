@@ -5,7 +5,7 @@ import fs from "node:fs";
 import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { chooseVariant } from "./variant.ts";
-import { runProgram, type RunEvent, type RunResult } from "./runner.ts";
+import { runProgram, timeScale, type RunEvent, type RunResult } from "./runner.ts";
 import { evaluate, type CheckResult, type Expectation } from "./check.ts";
 import type { MappedLocation } from "./source-map.ts";
 import { CounterProbe, type CounterKind } from "./counter-probe.ts";
@@ -37,7 +37,7 @@ function startReference(lesson: Lesson, variant: VariantName): { ready: Promise<
   }).catch(() => undefined);
   void result.then(() => onReady());
   // Unref'd: a bound on the wait, never a reason for the process to stay (it kept `check` alive 28 s after its verdict).
-  const bound = new Promise<void>((r) => setTimeout(r, REFERENCE_READY_MS).unref());
+  const bound = new Promise<void>((r) => setTimeout(r, REFERENCE_READY_MS * timeScale()).unref());
   return { ready: Promise.race([ready, bound]), isReady: () => isReady, stop: () => abort.abort(), result };
 }
 

@@ -298,7 +298,7 @@ function readQuietly(file: string): string {
 }
 
 /** BCC_TUTOR_TIME_SCALE stretches timeouts and settle times on slow machines (an emulated guest). */
-function timeScale(): number {
+export function timeScale(): number {
   const v = Number(process.env.BCC_TUTOR_TIME_SCALE);
   return Number.isFinite(v) && v >= 1 ? v : 1;
 }

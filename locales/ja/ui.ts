@@ -115,7 +115,7 @@ export const ja: Record<keyof typeof en, string> = {
   "exp.issuer": "各行がリクエストを発行したプロセスを示す: 負荷の {comm} プロセスの名前と PID を、書き込みと読み込みの両方で",
   "check.issuer.wrongPid": "{comm} と表示した {rows} 行のうち {wrong} 行の PID は、負荷のどの {comm} プロセスのものでもありません ({seen}、負荷の PID は {pids}): PID を block_rq_complete で読んでいませんか? そこでは別のタスクが CPU 上にいます",
   "check.issuer.none": "負荷の {comm} プロセス {processes} 個 (PID {pids}) が {op} リクエストを {requests} 個発行しましたが、それを示す行は {count} 行だけです ({min} 行以上必要)。{op} の行が示しているのは {seen} です: 完了時には別のタスクが CPU 上にいて、I/O スケジューラのキューに入ったリクエストはカーネルのワーカーが発行することもあるので、発行元はリクエストの始まり (block_rq_insert、キューに入らなかったリクエストは block_rq_issue) で記録してください",
-  "check.issuer.readElsewhere": "{readAt} にアタッチしたプログラムのどれも、実行中のタスクを尋ねていません ({helpers})。あなたのプログラムが尋ねているのは {elsewhere} だけで、そこでは CPU はデバイスの割り込みがたまたま入ったタスクを実行しています。デバイスが速いと dd と表示される行もありますが、発行元はリクエストが始まるところで記録してください",
+  "check.issuer.readElsewhere": "負荷の dd を示す行は {named} 行ありますが、{readAt} にアタッチしたプログラムのどれも、実行中のタスクを尋ねていません ({helpers})。あなたのプログラムが尋ねているのは {elsewhere} だけで、そこでは CPU はデバイスの割り込みがたまたま入ったタスクを実行しています。デバイスが速いと dd と表示される行もありますが、発行元はリクエストが始まるところで記録してください",
   "check.issuer.noWorkload": "負荷がディスクへのリクエストを記録していません",
   "check.hist.none": "ヒストグラムが出力されていません (printLog2Hist が最後に出力するような、`usecs : count distribution` の見出しと `64 -> 127 : 12 |****|` の行)",
   "check.hist.empty": "ヒストグラムが空です。同じ負荷で解答は {reference} 件のイベントを数えました",

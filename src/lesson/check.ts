@@ -176,7 +176,7 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
         const why = !v.passed
           ? t(v.key, v.vars)
           : where && where.readers.length === 0
-            ? t("check.issuer.readElsewhere", { readAt, elsewhere: where.elsewhere.join(", ") || t("exp.nothing"), helpers: CURRENT_TASK_HELPERS.join(", ") })
+            ? t("check.issuer.readElsewhere", { named: v.named, readAt, elsewhere: where.elsewhere.join(", ") || t("exp.nothing"), helpers: CURRENT_TASK_HELPERS.join(", ") })
             : undefined;
         push("lines-match-workload", t("exp.issuer", { comm: "dd" }), why);
       }

@@ -28,7 +28,7 @@ export function parseIssuerRows(lines: string[]): IssuerRow[] {
 }
 
 export type IssuerVerdict =
-  | { passed: true; marks: Array<{ index: number; ok: boolean }> }
+  | { passed: true; marks: Array<{ index: number; ok: boolean }>; /** Rows naming a workload process by name and PID. */ named: number }
   | { passed: false; key: "check.issuer.none" | "check.issuer.wrongPid"; vars: Record<string, string | number>; marks: Array<{ index: number; ok: boolean }> };
 
 const list = (xs: Iterable<string | number>, max = 6) => {
@@ -67,7 +67,7 @@ export function judgeIssuer(rows: IssuerRow[], disk: DiskRun[], min: number): Is
       return { passed: false, key: "check.issuer.none", marks, vars: { op, min: need, requests: disk.filter((d) => d.op === op).reduce((a, d) => a + d.requests, 0), count: n, processes: set.size, pids: list([...set]), comm, seen: others.length ? list(others, 4) : "-" } };
     }
   }
-  return { passed: true, marks };
+  return { passed: true, marks, named: rows.filter(right).length };
 }
 
 /** The helpers that tell a program which task is on the CPU. */

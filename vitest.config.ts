@@ -1,10 +1,10 @@
 import { defineConfig } from "vitest/config";
+import { timeScale } from "./src/lesson/time-scale.ts";
 
 // Live tests share one kernel: trace_pipe is global and probes fire for
-// every process, so test files run one at a time. BCC_TUTOR_TIME_SCALE (an
-// emulated guest, where one compile takes most of a minute) stretches the
-// per-test bounds as it stretches the runner's.
-const scale = Number(process.env.BCC_TUTOR_TIME_SCALE) >= 1 ? Number(process.env.BCC_TUTOR_TIME_SCALE) : 1;
+// every process, so test files run one at a time. BCC_TUTOR_TIME_SCALE
+// stretches the per-test bounds as it stretches the runner's.
+const scale = timeScale();
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],

@@ -170,7 +170,7 @@ export function evaluate(lesson: Lesson, file: string, run: RunResult, measured:
       else {
         const v = judgeIssuer(parseIssuerRows(lines), disk, judge.issuer.min);
         for (const m of v.marks) marks.set(m.index, m.ok);
-        const where = report ? issuerReaders(report, judge.issuer.readAt, attachMatches) : undefined;
+        const where = report ? issuerReaders(report, judge.issuer.readAt) : undefined;
         const readAt = judge.issuer.readAt.map(describeAttach).join(t("exp.or"));
         // The rows first (they say what was wrong with numbers); then where the PID was read.
         const why = !v.passed

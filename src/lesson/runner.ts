@@ -3,6 +3,7 @@
 // the app down and the kernel frees its probes when it exits. Waits for the
 // binding's readiness signal (not a sleep), fires the trigger, stops the
 // program the lesson's way, and kills it if it will not stop.
+import { timeScale } from "./time-scale.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -297,8 +298,3 @@ function readQuietly(file: string): string {
   }
 }
 
-/** BCC_TUTOR_TIME_SCALE stretches timeouts and settle times on slow machines (an emulated guest). */
-export function timeScale(): number {
-  const v = Number(process.env.BCC_TUTOR_TIME_SCALE);
-  return Number.isFinite(v) && v >= 1 ? v : 1;
-}

@@ -51,4 +51,3 @@ describe("check --all", () => {
     expect(r.status).toBe(0);
   }, 600_000);
 });
-

@@ -1,7 +1,6 @@
 // Lesson 13's issuer check: rows against the dd processes the workload ran.
 import { describe, expect, it } from "vitest";
 import { issuerReaders, judgeIssuer, parseIssuerRows } from "../../src/lesson/judge/issuer.ts";
-import { attachMatches } from "../../src/lesson/report-view.ts";
 import type { DiskRun } from "../../src/lesson/workload-record.ts";
 
 const header = "TIME(s)            COMM             PID    T  BYTES    LAT(ms)";
@@ -51,16 +50,17 @@ describe("judgeIssuer", () => {
 describe("issuerReaders", () => {
   const readAt = ["tracepoint:block:block_rq_issue", "tracepoint:block:block_rq_insert"];
   const at = (target: string, fn: string) => ({ kind: "tracepoint", target, fn, loadOnly: false });
+  const prog = (name: string, helpers: string[]) => ({ name, progType: "tracepoint", helpers });
   it("finds the start probe that asks for the current task, in any helper form", () => {
-    const r = issuerReaders({ attaches: [at("block:block_rq_insert", "a"), at("block:block_rq_complete", "b")], programs: [{ name: "a", helpers: ["bpf_get_current_task"] }, { name: "b", helpers: ["bpf_perf_event_output"] }] }, readAt, attachMatches);
+    const r = issuerReaders({ attaches: [at("block:block_rq_insert", "a"), at("block:block_rq_complete", "b")], programs: [prog("a", ["bpf_get_current_task"]), prog("b", ["bpf_perf_event_output"])] }, readAt);
     expect(r).toEqual({ readers: ["block:block_rq_insert"], elsewhere: [] });
   });
   it("reports a program that asks only at completion", () => {
-    const r = issuerReaders({ attaches: [at("block:block_rq_issue", "a"), at("block:block_rq_complete", "b")], programs: [{ name: "a", helpers: ["bpf_map_update_elem"] }, { name: "b", helpers: ["bpf_get_current_pid_tgid", "bpf_get_current_comm"] }] }, readAt, attachMatches);
+    const r = issuerReaders({ attaches: [at("block:block_rq_issue", "a"), at("block:block_rq_complete", "b")], programs: [prog("a", ["bpf_map_update_elem"]), prog("b", ["bpf_get_current_pid_tgid", "bpf_get_current_comm"])] }, readAt);
     expect(r).toEqual({ readers: [], elsewhere: ["block:block_rq_complete"] });
   });
   it("ignores load-only programs", () => {
-    const r = issuerReaders({ attaches: [{ ...at("block:block_rq_issue", "a"), loadOnly: true }], programs: [{ name: "a", helpers: ["bpf_get_current_pid_tgid"] }] }, readAt, attachMatches);
+    const r = issuerReaders({ attaches: [{ ...at("block:block_rq_issue", "a"), loadOnly: true }], programs: [prog("a", ["bpf_get_current_pid_tgid"])] }, readAt);
     expect(r.readers).toEqual([]);
   });
 });

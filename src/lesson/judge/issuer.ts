@@ -3,6 +3,7 @@
 // wrote and which read); a row that says "dd" with another PID, or names
 // the task the completion interrupt landed on, is the lesson's mistake. Pure.
 import type { DiskRun } from "../workload-record.ts";
+import { attachMatches, type ReportView } from "../report-view.ts";
 
 export interface IssuerRow {
   comm: string;
@@ -61,10 +62,11 @@ export function judgeIssuer(rows: IssuerRow[], disk: DiskRun[], min: number): Is
   }
   for (const [op, set] of byOp) {
     const n = rows.filter((r) => r.op === op && right(r)).length;
-    const need = rowsNeeded(disk.filter((d) => d.op === op).reduce((a, d) => a + d.requests, 0), min);
+    const requests = disk.filter((d) => d.op === op).reduce((a, d) => a + d.requests, 0);
+    const need = rowsNeeded(requests, min);
     if (n < need) {
       const others = rows.filter((r) => r.op === op).map((r) => `${r.comm} (${r.pid})`);
-      return { passed: false, key: "check.issuer.none", marks, vars: { op, min: need, requests: disk.filter((d) => d.op === op).reduce((a, d) => a + d.requests, 0), count: n, processes: set.size, pids: list([...set]), comm, seen: others.length ? list(others, 4) : "-" } };
+      return { passed: false, key: "check.issuer.none", marks, vars: { op, min: need, requests, count: n, processes: set.size, pids: list([...set]), comm, seen: others.length ? list(others, 4) : "-" } };
     }
   }
   return { passed: true, marks, named: rows.filter(right).length };
@@ -79,14 +81,10 @@ export const CURRENT_TASK_HELPERS = ["bpf_get_current_pid_tgid", "bpf_get_curren
  * has was read somewhere else (at completion), whatever the rows show on a
  * device fast enough to complete while the issuer still runs.
  */
-export function issuerReaders(
-  report: { attaches: Array<{ kind: string; target: string; fn: string; loadOnly: boolean }>; programs: Array<{ name: string; helpers: string[] }> },
-  readAt: string[],
-  matches: (spec: string, a: { kind: string; target: string }) => boolean,
-): { readers: string[]; elsewhere: string[] } {
+export function issuerReaders(report: Pick<ReportView, "attaches" | "programs">, readAt: string[]): { readers: string[]; elsewhere: string[] } {
   const real = report.attaches.filter((a) => !a.loadOnly);
   const reads = (fn: string) => report.programs.some((p) => p.name === fn && p.helpers.some((h) => CURRENT_TASK_HELPERS.includes(h)));
-  const atStart = real.filter((a) => readAt.some((s) => matches(s, a)));
+  const atStart = real.filter((a) => readAt.some((s) => attachMatches(s, a)));
   const readers = [...new Set(atStart.filter((a) => reads(a.fn)).map((a) => a.target))];
   const elsewhere = [...new Set(real.filter((a) => !atStart.includes(a) && reads(a.fn)).map((a) => a.target))];
   return { readers, elsewhere };

@@ -7,7 +7,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { z } from "zod";
 import { packageRoot as projectRoot } from "../paths.ts";
 import type { Lesson } from "./schema.ts";
 import type { VariantName } from "./lesson-variant.ts";
@@ -17,16 +16,29 @@ export const verifiedFile = path.join(projectRoot, "lessons", "verified.json");
 export const RESULTS = ["passed", "failed", "cannot-attach"] as const;
 export type VerifiedResult = (typeof RESULTS)[number];
 
-const cell = z.object({ result: z.enum(RESULTS), release: z.string(), date: z.string() });
-export type VerifiedCell = z.infer<typeof cell>;
-
-const fileSchema = z.object({
+export interface VerifiedCell { result: VerifiedResult; release: string; date: string }
+export interface VerifiedKernel { where: "host" | "qemu"; distro?: string; release: string; date: string }
+export interface VerifiedTable {
   /** Per kernel series ("5.10", "6.18"): where it ran, its last release and date. */
-  kernels: z.record(z.string(), z.object({ where: z.enum(["host", "qemu"]), distro: z.string().optional(), release: z.string(), date: z.string() })),
+  kernels: Record<string, VerifiedKernel>;
   /** results[lessonId][variant][series] */
-  results: z.record(z.string(), z.record(z.string(), z.record(z.string(), cell))),
-});
-export type VerifiedTable = z.infer<typeof fileSchema>;
+  results: Record<string, Record<string, Record<string, VerifiedCell>>>;
+}
+
+// Checked by hand, not with zod: importing zod takes tens of milliseconds,
+// more than `bcc-tutor list`, which reads this table, may take.
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const isString = (x: unknown): x is string => typeof x === "string";
+const isCell = (x: unknown) => isObject(x) && (RESULTS as readonly unknown[]).includes(x.result) && isString(x.release) && isString(x.date);
+const isKernel = (x: unknown) => isObject(x) && (x.where === "host" || x.where === "qemu") && (x.distro === undefined || isString(x.distro)) && isString(x.release) && isString(x.date);
+const every = (x: unknown, ok: (v: unknown) => boolean) => isObject(x) && Object.values(x).every(ok);
+
+function asTable(raw: unknown): VerifiedTable {
+  if (!isObject(raw) || !every(raw.kernels, isKernel) || !every(raw.results, (variants) => every(variants, (series) => every(series, isCell)))) {
+    throw new Error(`${verifiedFile}: not a table of kernels and results`);
+  }
+  return raw as unknown as VerifiedTable;
+}
 
 export function emptyTable(): VerifiedTable {
   return { kernels: {}, results: {} };
@@ -35,7 +47,7 @@ export function emptyTable(): VerifiedTable {
 /** The table, or an empty one when the file is missing or damaged (list and doctor must still work). */
 export function loadVerified(file = verifiedFile): VerifiedTable {
   try {
-    return fileSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+    return asTable(JSON.parse(fs.readFileSync(file, "utf8")));
   } catch {
     return emptyTable();
   }

@@ -2,6 +2,8 @@
 // table's merge and comparison logic, list/doctor's labels, and the
 // README's compatibility table, which must be the file's, drawn anew.
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { disagreements, emptyTable, kernelSeries, loadVerified, mergeTable, seriesPart, verifiedFile, verifiedOn, type VerifiedTable } from "../../src/lesson/verified.ts";
 import { markdownTable, readmeFile, withTable } from "../../src/lesson/verified-markdown.ts";
@@ -47,6 +49,32 @@ describe("the verified table", () => {
       "b original on 6.1: the table says passed, this run: absent",
       "c original on 6.1: the table says absent, this run: failed",
     ]);
+  });
+
+  it("a damaged table reads as empty (list and doctor still work), a sound one as it is", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bcc-tutor-verified-"));
+    try {
+      const sound = cellTable("6.1", [["sys_sync", "portable", "passed"]]);
+      const file = path.join(dir, "verified.json");
+      fs.writeFileSync(file, JSON.stringify(sound));
+      expect(loadVerified(file)).toEqual(sound);
+      for (const damage of [
+        (t: any) => (t.results.sys_sync.portable["6.1"].result = "maybe"),
+        (t: any) => (t.kernels["6.1"].where = "cloud"),
+        (t: any) => delete t.kernels["6.1"].release,
+        (t: any) => (t.results.sys_sync = ["passed"]),
+        (t: any) => delete t.results,
+      ]) {
+        const t = structuredClone(sound);
+        damage(t);
+        fs.writeFileSync(file, JSON.stringify(t));
+        expect(loadVerified(file), JSON.stringify(t)).toEqual(emptyTable());
+      }
+      fs.writeFileSync(file, "{ not json");
+      expect(loadVerified(file)).toEqual(emptyTable());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("the committed file parses, and list/doctor read the kernels each variant passed on from it", async () => {

@@ -4,9 +4,10 @@
 //
 // Start-up: `bcc-tutor --help` and `bcc-tutor list` (compiled, dist/) vs
 // `node -e 0` and `python3 -c 'import bcc'`; rounds alternate the four
-// commands, median wall time of each. Memory: bench/memory.ts run as the
-// runner runs a lesson's program (tsx for the file, dist/ for the binding)
-// vs bench/py/memory.py, both compiling bench/c/lesson.c: one create +
+// commands, median wall time of each. Memory: bench/memory.ts started the
+// way the compiled runner starts a lesson's program (childCommand from
+// dist/: transpiled before the start, no loader hooks, the runner's
+// preloads) vs bench/py/memory.py, both compiling bench/c/lesson.c: one create +
 // close (peak RSS, VmHWM; median of alternating runs), and 30 create/close
 // cycles in one process (RSS after the first and after the last).
 //
@@ -14,6 +15,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { benchDir, median } from "./common.ts";
 import { headersStatus } from "../src/kernel-source.ts";
 
@@ -53,11 +55,13 @@ for (let i = 0; i < STARTUP_ROUNDS; i++) {
 const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])) as Record<keyof typeof startup, number>;
 
 interface Mem { cycles: number; rssFirstKb: number; rssLastKb: number; vmHwmKb: number }
-const tsx = import.meta.resolve("tsx");
-const selfImport = path.join(root, "dist", "src", "lesson", "self-import.mjs");
+// The runner's own launch, from the build just made (this script runs through tsx).
+const { childCommand } = (await import(pathToFileURL(path.join(root, "dist", "src", "lesson", "child-command.js")).href)) as typeof import("../src/lesson/child-command.ts");
+const lessonProgram = await childCommand(path.join(benchDir, "memory.ts"));
+process.on("exit", () => lessonProgram.runnable.dispose());
 function memory(side: "node" | "python", cycles: number): Mem {
   const argv = side === "node"
-    ? [process.execPath, "--import", tsx, "--import", selfImport, path.join(benchDir, "memory.ts"), `--cycles=${cycles}`]
+    ? [process.execPath, ...lessonProgram.argv, `--cycles=${cycles}`]
     : [PYTHON, path.join(benchDir, "py", "memory.py"), `--cycles=${cycles}`];
   const r = spawnSync(argv[0]!, argv.slice(1), { cwd: root, env, encoding: "utf8", timeout: 600_000 });
   const line = r.stdout.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
@@ -78,7 +82,7 @@ const peak = { node: median(peaks.node), python: median(peaks.python) };
 const rows: string[][] = [
   ["start-up: `bcc-tutor --help`", `${ms.help.toFixed(0)} ms`, `node -e 0: ${ms.node.toFixed(0)} ms; python3 -c 'import bcc': ${ms.python.toFixed(0)} ms`, `${x(ms.help / ms.node)} node, ${x(ms.help / ms.python)} python`, "<= 2x node -e 0", ms.help / ms.node <= 2 ? "yes" : "NO"],
   ["start-up: `bcc-tutor list`", `${ms.list.toFixed(0)} ms`, "(same run)", `${x(ms.list / ms.node)} node, ${x(ms.list / ms.python)} python`, "<= 2x node -e 0", ms.list / ms.node <= 2 ? "yes" : "NO"],
-  [`one lesson's process, peak RSS (median of ${MEMORY_RUNS})`, mib(peak.node), mib(peak.python), x(peak.node / peak.python), "<= 1.2x python", peak.node / peak.python <= 1.2 ? "yes" : "NO"],
+  [`one lesson's process, peak RSS (median of ${MEMORY_RUNS}; started ${lessonProgram.mode})`, mib(peak.node), mib(peak.python), x(peak.node / peak.python), "<= 1.2x python", peak.node / peak.python <= 1.2 ? "yes" : "NO"],
   ["30 create/close cycles, RSS first → last", `${mib(cyc.node.rssFirstKb)} → ${mib(cyc.node.rssLastKb)} (${sign(pct(cyc.node))})`, `${mib(cyc.python.rssFirstKb)} → ${mib(cyc.python.rssLastKb)} (${sign(pct(cyc.python))})`, "-", "within 10 %", Math.abs(pct(cyc.node)) <= 0.1 ? "yes" : "NO"],
   ["30 cycles, peak RSS (info)", mib(cyc.node.vmHwmKb), mib(cyc.python.vmHwmKb), x(cyc.node.vmHwmKb / cyc.python.vmHwmKb), "-", "-"],
 ];

@@ -1,7 +1,7 @@
-// Footprint, node side: run as a lesson's program is (the runner's command
-// line: tsx for this file, the tutor's compiled JavaScript for the binding
-// when dist/ is built). `--cycles=N`: N create + close of the lesson program
-// in one process, RSS after the first and after the last; N=1: one
+// Footprint, node side: started as the compiled runner starts a lesson's
+// program (bench/footprint.ts uses its childCommand: transpiled before the
+// start, no loader hooks). `--cycles=N`: N create + close of the lesson
+// program in one process, RSS after the first and after the last; N=1: one
 // lesson's peak RSS. Imports "bcc-tutor" as a learner's file does.
 import fs from "node:fs";
 import path from "node:path";

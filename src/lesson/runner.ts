@@ -7,31 +7,18 @@ import { timeScale } from "./time-scale.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { isInstalledPackage, moduleExt, packageRoot } from "../paths.ts";
+import { isInstalledPackage, packageRoot } from "../paths.ts";
 import type { VariantName } from "./lesson-variant.ts";
 import type { Lesson } from "./schema.ts";
 import { BoundedOutput } from "./output.ts";
 import { runTrigger, sleep } from "./triggers.ts";
 import { hrtimeMs, type WorkloadRecord } from "./workload-record.ts";
 import { startUsdtServer, type FixtureServer } from "./fixture-server.ts";
-import { runnableFile, type Runnable } from "./module-scope.ts";
+import type { Runnable } from "./module-scope.ts";
+import { childCommand } from "./child-command.ts";
 import { addToReport, emptyReport, type ChildReport } from "./child-report.ts";
-import { superviseSpawn, supervisePreload, type Supervised } from "./supervise.ts";
+import { superviseSpawn, type Supervised } from "./supervise.ts";
 
-const selfImport = path.join(path.dirname(fileURLToPath(import.meta.url)), "self-import.mjs");
-// The preload is tsc's .js beside this module when the tutor runs compiled.
-const childPreload = path.join(path.dirname(fileURLToPath(import.meta.url)), `child-preload${moduleExt}`);
-// tsx as installed with bcc-tutor: a bare "tsx" would resolve from the
-// child's folder, which is the learner's when the tutor is installed.
-// (Under a test runner without import.meta.resolve, the clone's own "tsx".)
-const tsxLoader = (() => {
-  try {
-    return import.meta.resolve("tsx");
-  } catch {
-    return "tsx";
-  }
-})();
 const KILL_GRACE_MS = 3000;
 
 export interface ChildError {
@@ -112,11 +99,12 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   try {
     const args = (opts.args ?? lesson.args).map((a) => a.replaceAll("{fixturePid}", String(fixture?.pid ?? "")));
     emit({ type: "phase", phase: "starting" });
-    runnable = runnableFile(opts.file);
+    const command = await childCommand(opts.file);
+    runnable = command.runnable;
     const captureFile = path.join(path.dirname(runnable.path) === path.dirname(opts.file) ? os.tmpdir() : path.dirname(runnable.path), `bcc-tutor-stderr-${process.pid}-${Date.now()}.log`);
     cleanup.push(() => fs.rmSync(captureFile, { force: true }));
     const unmap = runnable.unmap;
-    supervised = superviseSpawn(process.execPath, ["--import", supervisePreload, "--import", tsxLoader, "--import", selfImport, "--import", childPreload, runnable.path, ...args], {
+    supervised = superviseSpawn(process.execPath, [...command.argv, ...args], {
       // Installed, the package is no place to work in: the learner's own folder is.
       cwd: isInstalledPackage() ? path.dirname(opts.file) : packageRoot,
       stdio: ["ignore", "pipe", "pipe", "pipe"],

@@ -192,7 +192,8 @@ export const libcFns = lazy(loadLibc, {
   malloc_trim: "int malloc_trim(size_t pad)",
   getpagesize: "int getpagesize(void)",
   memfd_create: "int memfd_create(const char *name, unsigned int flags)",
-  dup: "int dup(int fd)",
+  // fcntl is variadic; its third argument is an int for F_DUPFD_CLOEXEC, passed the same way.
+  fcntl: "int fcntl(int fd, int cmd, int arg)",
   dup2: "int dup2(int oldfd, int newfd)",
   close: "int close(int fd)",
   fflush: "int fflush(void *stream)",

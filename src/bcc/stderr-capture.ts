@@ -6,6 +6,7 @@ import { libcFns } from "./clib.ts";
 import { publish } from "./observe.ts";
 
 const MFD_CLOEXEC = 1;
+const F_DUPFD_CLOEXEC = 1030;
 
 interface Active {
   memfd: number;
@@ -27,7 +28,15 @@ export function captureStderr(): Capture {
     const { file } = publish("stderrCapture", { file: undefined as string | undefined });
     const memfd = file ? fs.openSync(file, "w+") : (libcFns.memfd_create("bcc-tutor-stderr", MFD_CLOEXEC) as number);
     if (memfd < 0) return { stop: () => "" }; // cannot capture: let it through rather than fail
-    const saved = libcFns.dup(2) as number;
+    // Close-on-exec: a process spawned while a compile runs (the tutor
+    // starts lessons beside its own compiles) must not inherit this copy of
+    // stderr; a detached grandchild holding it kept `check` from ending.
+    const saved = libcFns.fcntl(2, F_DUPFD_CLOEXEC, 3) as number;
+    if (saved < 0) {
+      if (!file) libcFns.close(memfd);
+      else fs.closeSync(memfd);
+      return { stop: () => "" };
+    }
     libcFns.dup2(memfd, 2);
     active = { memfd, saved, depth: 0 };
   }

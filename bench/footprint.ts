@@ -18,6 +18,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { benchDir, median } from "./common.ts";
 import { headersStatus } from "../src/kernel-source.ts";
+import { PARTS, peakParts } from "./peak-parts.ts";
 
 const root = path.dirname(benchDir);
 const write = !process.argv.includes("--no-write");
@@ -73,6 +74,16 @@ for (let i = 0; i < MEMORY_RUNS; i++) {
   for (const side of i % 2 ? (["python", "node"] as const) : (["node", "python"] as const)) peaks[side].push(memory(side, 1).vmHwmKb);
 }
 const cyc = { node: memory("node", 30), python: memory("python", 30) };
+// The peak taken apart (one sampled run each), and the bare runtimes, to
+// show which part of the gap is node's own and no binding can remove.
+const parts = {
+  node: await peakParts([process.execPath, ...lessonProgram.argv], /\/node$/, env),
+  python: await peakParts([PYTHON, path.join(benchDir, "py", "memory.py")], /\/(python3[.\d]*|libpython[^/]*)$/, env),
+};
+const bare = {
+  node: await peakParts([process.execPath, "-e", "setTimeout(() => {}, 300)"], /\/node$/, env),
+  python: await peakParts([PYTHON, "-c", "import time; time.sleep(0.3)"], /\/(python3[.\d]*|libpython[^/]*)$/, env),
+};
 
 const mib = (kb: number) => `${(kb / 1024).toFixed(0)} MiB`;
 const x = (r: number) => `${r.toFixed(2)}x`;
@@ -85,6 +96,9 @@ const rows: string[][] = [
   [`one lesson's process, peak RSS (median of ${MEMORY_RUNS}; started ${lessonProgram.mode})`, mib(peak.node), mib(peak.python), x(peak.node / peak.python), "<= 1.2x python", peak.node / peak.python <= 1.2 ? "yes" : "NO"],
   ["30 create/close cycles, RSS first → last", `${mib(cyc.node.rssFirstKb)} → ${mib(cyc.node.rssLastKb)} (${sign(pct(cyc.node))})`, `${mib(cyc.python.rssFirstKb)} → ${mib(cyc.python.rssLastKb)} (${sign(pct(cyc.python))})`, "-", "within 10 %", Math.abs(pct(cyc.node)) <= 0.1 ? "yes" : "NO"],
   ["30 cycles, peak RSS (info)", mib(cyc.node.vmHwmKb), mib(cyc.python.vmHwmKb), x(cyc.node.vmHwmKb / cyc.python.vmHwmKb), "-", "-"],
+  ["bare runtime (`node -e` vs `python3 -c`, nothing imported), RSS (info)", mib(bare.node.totalKb), mib(bare.python.totalKb), `+${mib(bare.node.totalKb - bare.python.totalKb)}`, "-", "-"],
+  ["one lesson's peak, sampled (info)", mib(parts.node.totalKb), mib(parts.python.totalKb), `+${mib(parts.node.totalKb - parts.python.totalKb)}`, "-", "-"],
+  ...PARTS.map((p) => [`  of which ${p} (info)`, mib(parts.node[p]), mib(parts.python[p]), `${parts.node[p] >= parts.python[p] ? "+" : ""}${mib(parts.node[p] - parts.python[p])}`, "-", "-"]),
 ];
 const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
 const table = [

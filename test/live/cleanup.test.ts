@@ -3,7 +3,7 @@
 // process. While it lives, its attachments are read from its own fds; after
 // it is gone, from the whole system (bpftool prog, perf, link), since a dead
 // process holds no fds and whatever survived it is held by someone else.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { kprobesAvailable } from "../../src/bcc/capabilities.ts";
 import { buildFixture } from "../helpers/fixtures.ts";
 import { runScript, within } from "../helpers/child.ts";
@@ -74,6 +74,10 @@ function cases(set: ProbeSet) {
       const before = new Set(bpfPrograms().map((p) => p.id));
       const prefix = `lk${Math.random().toString(36).slice(2, 8)}`;
       const child = runScript(attachingScript(set, prefix, ending));
+      // A failed assertion must not leave the child running (it would hold its probes into the next case).
+      onTestFinished(() => {
+        if (child.proc.exitCode === null && child.proc.signalCode === null) child.proc.kill("SIGKILL");
+      });
       const ready = await within(child.ready, 30_000, "the child to attach");
       expect(ready).toMatchObject({ event: "ready", probes: 3 - (set === kprobes ? 1 : 0) });
       // While it lives: its programs, and its attachments as the kernel lists them.

@@ -5,6 +5,7 @@ import { lib, libcFns } from "./clib.ts";
 import { captureStderr } from "./stderr-capture.ts";
 import { parseDiagnostics } from "./diagnostics.ts";
 import { BpfCompileError, type Diagnostic } from "./errors.ts";
+import { publish } from "./observe.ts";
 
 export interface CompileRequest {
   text: string;
@@ -31,10 +32,12 @@ export function compile(req: CompileRequest): Promise<CompileResult> {
 function compileNow(req: CompileRequest): Promise<CompileResult> {
   return new Promise((resolve, reject) => {
     const cap = captureStderr();
+    publish("compile", { phase: "start" });
     lib.bpf_module_create_c_from_string.async(
       req.text, req.flags, req.cflags, req.cflags.length, true, null,
       (err: unknown, module: unknown) => {
         const log = cap.stop();
+        publish("compile", { phase: "end" });
         // clang frees most of what a compile used, but glibc keeps the freed
         // pages: without this, 30 create/close cycles grew the process from
         // 187 to 390 MiB; with it, 151 to 156 MiB (bench/README.md, footprint).

@@ -33,5 +33,5 @@ export { escapeTerminal } from "./escape.ts";
 export { hasCapability } from "./capabilities.ts";
 export type { Capability } from "./capabilities.ts";
 export { CHANNELS } from "./observe.ts";
-export type { TableInfo, ProbeKind, ListenKind, ProbeMessage, ListenMessage, BpfLoadedMessage, ProgramLoadedMessage, StderrCaptureMessage } from "./observe.ts";
+export type { TableInfo, ProbeKind, ListenKind, ProbeMessage, ListenMessage, BpfLoadedMessage, ProgramLoadedMessage, StderrCaptureMessage, CompileMessage } from "./observe.ts";
 export { tracepointExists } from "./tracefs.ts";

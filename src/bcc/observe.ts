@@ -16,6 +16,7 @@ export const CHANNELS = {
   bpfClosing: "bcc:bpf:closing",
   error: "bcc:error",
   stderrCapture: "bcc:stderr:capture",
+  compile: "bcc:compile",
 } as const;
 
 /** A map of a compiled module, as observers see it. */
@@ -42,6 +43,8 @@ export interface ListenMessage { bpf?: unknown; kind: ListenKind; name?: string 
 export interface ErrorMessage { error: unknown }
 /** A subscriber may set file: libbcc's stderr is then captured into that file (it survives an LLVM abort). */
 export interface StderrCaptureMessage { file: string | undefined }
+/** A compile (clang and LLVM, off the main thread) begins or ends: a supervisor may leave its time out of a program's own. */
+export interface CompileMessage { phase: "start" | "end" }
 
 const channels = {
   bpfCreated: dc.channel(CHANNELS.bpfCreated),
@@ -53,6 +56,7 @@ const channels = {
   bpfClosing: dc.channel(CHANNELS.bpfClosing),
   error: dc.channel(CHANNELS.error),
   stderrCapture: dc.channel(CHANNELS.stderrCapture),
+  compile: dc.channel(CHANNELS.compile),
 };
 
 type Name = keyof typeof channels;

@@ -13,6 +13,7 @@ import {
   CHANNELS,
   type BpfLoadedMessage,
   type BpfMessage,
+  type CompileMessage,
   type ErrorMessage,
   type ListenMessage,
   type ProbeMessage,
@@ -54,6 +55,8 @@ if (out !== undefined) {
     pending.unref();
   };
 
+  // The runner's deadline does not run while clang does (a loaded machine's compile is not the program's fault).
+  dc.subscribe(CHANNELS.compile, (m) => send({ event: "compile", phase: (m as CompileMessage).phase }));
   dc.subscribe(CHANNELS.probeAttached, (m) => {
     const { kind, target, fnName, loadOnly } = m as ProbeMessage;
     send({ event: "attach", kind, target, fn: fnName, loadOnly });

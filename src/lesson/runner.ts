@@ -18,8 +18,11 @@ import type { Runnable } from "./module-scope.ts";
 import { childCommand } from "./child-command.ts";
 import { addToReport, emptyReport, type ChildReport } from "./child-report.ts";
 import { superviseSpawn, type Supervised } from "./supervise.ts";
+import { Deadline } from "./deadline.ts";
 
 const KILL_GRACE_MS = 3000;
+/** One compile's own bound (the lesson's timeout does not run during compiles). */
+const MAX_COMPILE_MS = 120_000;
 
 export interface ChildError {
   name?: string;
@@ -141,6 +144,8 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     const report = emptyReport();
     let onReady: () => void = () => {};
     const readyPromise = new Promise<void>((r) => (onReady = r));
+    // From here the program's time runs (compiles not counted, see deadline.ts).
+    const clock = new Deadline(opts.timeoutMs ?? lesson.timeoutMs * timeScale(), MAX_COMPILE_MS * timeScale());
     let ctlBuf = "";
     (child.stdio[3] as NodeJS.ReadableStream).setEncoding("utf8");
     (child.stdio[3] as NodeJS.ReadableStream).on("data", (d: string) => {
@@ -151,6 +156,11 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
         let msg: { event?: string; probes?: number } & ChildError;
         try { msg = JSON.parse(line); } catch { continue; }
         if (addToReport(report, msg)) continue;
+        if (msg.event === "compile") {
+          if ((msg as { phase?: string }).phase === "start") clock.compileStarted();
+          else clock.compileEnded();
+          continue;
+        }
         if (msg.event === "ready") {
           if (!ready) readyAt = hrtimeMs();
           ready = true;
@@ -169,12 +179,10 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     void exited.then(() => (finished = true));
     emit({ type: "phase", phase: "compiling" });
 
-    const timeoutMs = opts.timeoutMs ?? lesson.timeoutMs * timeScale();
     let timedOut = false;
     let killed = false;
-    let deadlineTimer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<"timeout">((r) => (deadlineTimer = setTimeout(() => r("timeout"), timeoutMs)));
-    void exited.then(() => clearTimeout(deadlineTimer)); // an exited program keeps nothing alive
+    const deadline = clock.expired;
+    void exited.then(() => clock.clear()); // an exited program keeps nothing alive
     const aborted = new Promise<"abort">((r) => {
       if (opts.signal?.aborted) r("abort");
       opts.signal?.addEventListener("abort", () => r("abort"), { once: true });

@@ -81,10 +81,9 @@ async function transpiledRunnable(file: string): Promise<Runnable | undefined> {
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
   builds++;
   try {
-    const result = await esbuild.build({
+    await esbuild.build({
       entryPoints: [file],
       outfile: out,
-      write: false,
       // The tutor's modules stay imports (the resolver below); the rest is bundled.
       bundle: true,
       format: "esm",
@@ -111,12 +110,6 @@ async function transpiledRunnable(file: string): Promise<Runnable | undefined> {
         },
       }],
     });
-    const code = result.outputFiles?.[0]?.text;
-    if (code === undefined) {
-      dispose();
-      return undefined;
-    }
-    fs.writeFileSync(out, code);
   } catch {
     // A syntax error: tsx reports it in the child, the way the checker expects.
     dispose();
